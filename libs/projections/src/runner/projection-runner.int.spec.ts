@@ -1,0 +1,139 @@
+import type { EventStore } from '@libs/event-store/port';
+import { appendEvents } from '../../test-support/append-events';
+import { auditReadModel } from '../../test-support/audit-read-model';
+import { events as e } from '../../test-support/domain-events';
+import { eventually } from '../../test-support/eventually';
+import { InMemoryEventStore } from '../../test-support/in-memory-event-store';
+import { storeKinds, type StoreFixture } from '../../test-support/stores';
+import { holdIndex } from '../queries/hold-index';
+import { patronHolds } from '../queries/patron-holds';
+import { titleQueue } from '../queries/title-queue';
+import { allReadModels } from '../read-models/all-read-models';
+import type { ReadModelStore } from '../store/read-model-store';
+import { ProjectionRunner } from './projection-runner';
+
+const library = [
+  e.locationRegistered('main', 'Main library'),
+  e.titleCatalogued('t1', 'Kokoro'),
+  e.copyAdded('t1', 'copy1', 'main'),
+  e.patronRegistered('c1'),
+  e.patronRegistered('c2'),
+  e.patronRegistered('c3'),
+  e.holdPlaced('t1', 'h1', 'c1', 'main'),
+  e.holdPlaced('t1', 'h2', 'c2', 'main'),
+  e.holdPlaced('t1', 'h3', 'c3', 'main'),
+  e.holdReady('t1', 'h1', 'c1', 'copy1', 'main', '2026-04-01'),
+];
+
+/** Many small streams, so failures can land in the middle of batches. */
+const busyLibrary = (patrons: number) =>
+  Array.from({ length: patrons }, (_, i) => [e.patronRegistered(`p${i}`), e.emailRegistered(`p${i}`, `p${i}@example.jp`)]).flat();
+
+/** Every position each audit document saw, all streams together, in order. */
+async function auditedPositions(store: ReadModelStore): Promise<bigint[]> {
+  const { items } = await store.list<{ positions: string[] }>('audit');
+  return items.flatMap((doc) => doc.positions.map(BigInt)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+describe.each(storeKinds)('projection runner into the %s store', (_kind, open) => {
+  let fixture: StoreFixture;
+  let store: ReadModelStore;
+  let eventStore: EventStore;
+  const runners: ProjectionRunner[] = [];
+  const runner = (options: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
+    const created = new ProjectionRunner({ eventStore, store, retryDelayMs: 0, ...options });
+    runners.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    fixture = await open();
+    store = fixture.store;
+    eventStore = new InMemoryEventStore();
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+    await eventStore.close();
+    await fixture.close();
+  });
+
+  it('catches up on the log, goes live, and read-your-writes waits for an append position', async () => {
+    await appendEvents(eventStore, library);
+    const projections = runner({ batchSize: 4 });
+    await projections.start();
+    expect(await projections.waitForPosition(await eventStore.headPosition(), 5000)).toBe(true);
+    await eventually(() => expect(projections.status().state).toBe('live'));
+    expect(await titleQueue(store, 't1')).toEqual(['h2', 'h3']);
+    expect(await holdIndex(store, 'h1')).toEqual({ holdId: 'h1', titleId: 't1', cardNumber: 'c1', status: 'ready' });
+
+    const position = await appendEvents(eventStore, [e.holdCancelled('t1', 'h2', 'c2', 'waiting')]);
+    expect(await projections.waitForPosition(position, 5000)).toBe(true);
+    expect(projections.status()).toEqual({ state: 'live', position, error: null });
+    expect(await store.getCheckpoint()).toBe(position);
+    expect(await patronHolds(store, 'c3')).toMatchObject([{ holdId: 'h3', queuePosition: 1, queueLength: 1 }]);
+    expect(await projections.lag()).toEqual({ events: 0, milliseconds: 0 });
+  });
+
+  it('gives up waiting for a position after the timeout', async () => {
+    const projections = runner();
+    await projections.start();
+    expect(await projections.waitForPosition(1000n, 20)).toBe(false);
+  });
+
+  it('stops on a read model that throws, reports it, and after the fix resumes with no event skipped or doubled', async () => {
+    await appendEvents(eventStore, busyLibrary(40));
+    const all = await eventStore.readAll();
+    const failOn: { eventId: string | null } = { eventId: all[45].id };
+    const readModels = [...allReadModels, auditReadModel(failOn)];
+    const projections = runner({ batchSize: 7, readModels });
+    await projections.start();
+
+    await eventually(() => expect(projections.status().state).toBe('failed'));
+    expect(projections.status()).toEqual({ state: 'failed', position: all[44].position, error: expect.stringMatching(/audit failed on EmailRegistered .*cannot fold/) });
+    expect(await store.getCheckpoint()).toBe(all[44].position);
+    expect(await projections.waitForPosition(all[45].position, 1000)).toBe(false);
+    expect(await projections.lag()).toMatchObject({ events: all.length - 45 });
+
+    const more = await appendEvents(eventStore, busyLibrary(45).slice(80));
+    expect(await store.getCheckpoint()).toBe(all[44].position);
+
+    failOn.eventId = null;
+    await projections.restart();
+    expect(await projections.waitForPosition(more, 5000)).toBe(true);
+    const positions = (await eventStore.readAll()).map((event) => event.position);
+    expect(await auditedPositions(store)).toEqual(positions);
+    expect(projections.status().error).toBeNull();
+  });
+
+  it('a second runner on the same store carries on from the first one’s checkpoint', async () => {
+    const readModels = [...allReadModels, auditReadModel({ eventId: null })];
+    await appendEvents(eventStore, busyLibrary(20));
+    const first = runner({ readModels, batchSize: 5 });
+    await first.start();
+    expect(await first.waitForPosition(await eventStore.headPosition(), 5000)).toBe(true);
+    await first.stop();
+
+    const head = await appendEvents(eventStore, busyLibrary(30).slice(40));
+    const second = runner({ readModels, store: fixture.reopen(), batchSize: 5 });
+    await second.start();
+    expect(await second.waitForPosition(head, 5000)).toBe(true);
+    expect(await auditedPositions(store)).toEqual((await eventStore.readAll()).map((event) => event.position));
+  });
+
+  it('restarts by itself after a store error, when allowed to', async () => {
+    await appendEvents(eventStore, library);
+    let failures = 1;
+    const flaky: ReadModelStore = Object.create(store, {
+      applyBatch: {
+        value: (batch: Parameters<ReadModelStore['applyBatch']>[0]) => {
+          if (failures-- > 0) return Promise.reject(new Error('connection reset'));
+          return store.applyBatch(batch);
+        },
+      },
+    });
+    const projections = runner({ store: flaky, retryDelayMs: 20 });
+    await projections.start();
+    await eventually(() => expect(projections.status().position).toBe(BigInt(library.length - 1)));
+    expect(await titleQueue(store, 't1')).toEqual(['h2', 'h3']);
+  });
+});
