@@ -1,0 +1,153 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  START,
+  type AllStreamResolvedEvent,
+  type Direction,
+  type JSONType,
+  type ReadPosition,
+} from '@eventstore/db-client';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+import { isSystemEvent, matchesAllFilter } from './all-filter';
+import { AllSubscription } from './all-subscription';
+import { toStoreError } from './client-errors';
+import { toClientExpectedRevision } from './expected-revision';
+import { toRecordedEvent } from './recorded-event';
+
+// $all is read in pages: the port's filters are applied client-side (the client's readAll has no
+// server-side filter), so memory stays bounded by one page however selective the filter is.
+const READ_ALL_PAGE = 256;
+
+/**
+ * The event-store port over EventStoreDB (or KurrentDB, same protocol) through @eventstore/db-client.
+ * The only place in the product that knows that client. Events are JSON; the port's metadata is the
+ * event's JSON metadata; the port's event id is EventStoreDB's event id, so a retried append with the
+ * same ids is recognised by the server. Positions are $all commit positions. System events (types
+ * starting with '$') are invisible through this port.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly adapter = 'eventstoredb' as const;
+
+  private constructor(private readonly client: EventStoreDBClient) {}
+
+  /**
+   * Connects lazily: the channel opens on the first call, so an unreachable server shows as an
+   * EventStoreUnavailableError from that call (ping() checks it up front) rather than here.
+   */
+  static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((event) =>
+          jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } }),
+        ),
+        { expectedRevision: toClientExpectedRevision(expected) },
+      );
+      if (!result.position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
+      return { nextRevision: Number(result.nextExpectedRevision), position: result.position.commit };
+    } catch (error) {
+      throw toStoreError(error, { operation: 'append', streamId, expected });
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    try {
+      const reading = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      });
+      for await (const resolved of reading) events.push(toRecordedEvent(resolved));
+    } catch (error) {
+      throw toStoreError(error, { operation: 'readStream', streamId });
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    let lastSeen = options.after ?? -1n;
+    let from: ReadPosition = lastSeen >= 0n ? { commit: lastSeen, prepare: lastSeen } : START;
+    try {
+      while (events.length < maxCount) {
+        const page = await this.readAllPage(FORWARDS, from);
+        for (const resolved of page) {
+          // Reading forwards from a position includes the event at it: the last one already seen.
+          if (!resolved.event || resolved.event.position.commit <= lastSeen) continue;
+          lastSeen = resolved.event.position.commit;
+          if (events.length < maxCount && matchesAllFilter(options.filter, resolved.event)) {
+            events.push(toRecordedEvent(resolved));
+          }
+        }
+        const last = page.at(-1)?.event;
+        if (page.length < READ_ALL_PAGE || !last) break;
+        from = last.position;
+      }
+    } catch (error) {
+      throw toStoreError(error, { operation: 'readAll' });
+    }
+    return events;
+  }
+
+  /** The last event of ours in $all: system events the server writes itself are skipped. */
+  async headPosition(): Promise<bigint> {
+    let from: ReadPosition = END;
+    try {
+      for (;;) {
+        const page = await this.readAllPage(BACKWARDS, from);
+        const ours = page.find((resolved) => resolved.event && !isSystemEvent(resolved.event));
+        if (ours?.event) return ours.event.position.commit;
+        const last = page.at(-1)?.event;
+        if (page.length < READ_ALL_PAGE || !last) return -1n;
+        // Reading backwards from a position returns what lies before it.
+        from = last.position;
+      }
+    } catch (error) {
+      throw toStoreError(error, { operation: 'headPosition' });
+    }
+  }
+
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    return new AllSubscription(this.client, () => this.headPosition(), handler, options);
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray();
+    } catch (error) {
+      throw toStoreError(error, { operation: 'ping' });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** One page of $all, read to its end so no call is left half-consumed. */
+  private async readAllPage(direction: Direction, fromPosition: ReadPosition): Promise<AllStreamResolvedEvent[]> {
+    const page: AllStreamResolvedEvent[] = [];
+    for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount: READ_ALL_PAGE })) page.push(resolved);
+    return page;
+  }
+}
