@@ -11,6 +11,7 @@ import { titleQueue } from '../queries/title-queue';
 import { allReadModels } from '../read-models/all-read-models';
 import type { ReadModelStore } from '../store/read-model-store';
 import { ProjectionRunner } from './projection-runner';
+import { waitForCheckpoint } from './wait-for-checkpoint';
 
 const library = [
   e.locationRegistered('main', 'Main library'),
@@ -78,6 +79,15 @@ describe.each(storeKinds)('projection runner into the %s store', (_kind, open) =
     const projections = runner();
     await projections.start();
     expect(await projections.waitForPosition(1000n, 20)).toBe(false);
+    expect(await waitForCheckpoint(fixture.reopen(), 1000n, { timeoutMs: 20 })).toBe(false);
+  });
+
+  it('another process reading the same store waits for the checkpoint to pass an append position', async () => {
+    const projections = runner();
+    await projections.start();
+    const position = await appendEvents(eventStore, library);
+    expect(await waitForCheckpoint(fixture.reopen(), position, { timeoutMs: 5000 })).toBe(true);
+    expect(await titleQueue(fixture.reopen(), 't1')).toEqual(['h2', 'h3']);
   });
 
   it('stops on a read model that throws, reports it, and after the fix resumes with no event skipped or doubled', async () => {

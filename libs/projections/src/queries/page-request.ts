@@ -1,0 +1,4 @@
+export interface PageRequest {
+  offset?: number;
+  limit?: number;
+}

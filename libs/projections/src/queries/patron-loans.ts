@@ -1,0 +1,28 @@
+import type { LocalDate } from '@libs/domain/events';
+import { loanIndexes, loansCollection, type LoanDoc } from '../read-models/loans/loans.read-model';
+import type { ReadModelStore } from '../store/read-model-store';
+import { byKeys, titlesById } from './lookups';
+
+export interface PatronLoan {
+  copyId: string;
+  titleId: string;
+  titleName: string | null;
+  dueOn: LocalDate;
+  /** Past its due date as of `today` (R21, R5). */
+  overdue: boolean;
+}
+
+/** The patron's loan list (R21), soonest due first. */
+export async function patronLoans(store: ReadModelStore, cardNumber: string, today: LocalDate): Promise<PatronLoan[]> {
+  const { items: loans } = await store.list<LoanDoc>(loansCollection, { index: loanIndexes.patron(cardNumber) });
+  const titles = await titlesById(store, loans.map((loan) => loan.titleId));
+  return loans
+    .map((loan) => ({
+      copyId: loan.copyId,
+      titleId: loan.titleId,
+      titleName: titles.get(loan.titleId)?.name ?? null,
+      dueOn: loan.dueOn,
+      overdue: loan.dueOn < today,
+    }))
+    .sort(byKeys((loan) => loan.dueOn, (loan) => loan.copyId));
+}

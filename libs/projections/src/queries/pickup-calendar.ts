@@ -1,0 +1,25 @@
+import { openCalendar, pickupDeadline } from '@libs/domain/calendar';
+import type { LocalDate, LocationCalendar } from '@libs/domain/events';
+import type { HoldDoc } from '../read-models/holds/holds.read-model';
+import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
+import type { ReadModelStore } from '../store/read-model-store';
+
+/** The pickup locations behind a list's entries, one read for all of them. */
+export async function locationsById(store: ReadModelStore, locationIds: readonly string[]): Promise<Map<string, LocationDoc>> {
+  const ids = [...new Set(locationIds)];
+  const locations = await store.getMany<LocationDoc>(locationsCollection, ids);
+  return new Map(locations.filter((location): location is LocationDoc => location !== undefined).map((location) => [location.locationId, location]));
+}
+
+/** A location's current calendar; every day open until one is set. */
+export function calendarOf(location: LocationDoc | undefined): LocationCalendar {
+  return location?.calendar ?? openCalendar();
+}
+
+/**
+ * The last pickup day of a ready hold, from its location's calendar as it is NOW: a closure added after the
+ * notice moves it (R23, R30). The day stored in HoldReady is only what it was at notice time.
+ */
+export function lastPickupDay(hold: Pick<HoldDoc, 'noticeDay' | 'pickupOpenDays'>, location: LocationDoc | undefined): LocalDate {
+  return pickupDeadline(hold.noticeDay as LocalDate, hold.pickupOpenDays as number, calendarOf(location));
+}
