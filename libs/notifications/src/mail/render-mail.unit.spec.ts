@@ -1,29 +1,11 @@
-import { mailKinds, type MailData, type MailKind, type MailLanguage } from './mail-kinds';
+import { sampleMails } from '../../test/sample-mails';
+import { mailKinds, type MailKind, type MailLanguage } from './mail-kinds';
 import { renderMail } from './render-mail';
 
 const libraryName = '八戸市立図書館';
 const statusPageBaseUrl = 'https://lib.example.jp/status';
 
-const samples: MailData = {
-  'hold-ready': { patronName: '山田 花子', titleName: '吾輩は猫である', pickupLocationName: '南郷図書館', lastPickupDay: '2026-12-05' },
-  'email-registered': { patronName: '山田 花子', email: 'hanako@example.jp', previousEmail: null },
-  'overdue-reminder': {
-    patronName: '山田 花子',
-    loans: [
-      { titleName: '坊っちゃん', dueOn: '2026-11-20' },
-      { titleName: 'こころ', dueOn: '2026-11-27' },
-    ],
-  },
-  'hold-placed': {
-    patronName: '山田 花子',
-    holds: [
-      { titleName: '三四郎', pickupLocationName: '本館' },
-      { titleName: 'それから', pickupLocationName: '図書情報センター' },
-    ],
-  },
-  'password-reset': { patronName: '山田 花子', token: 'tok-123', expiresAt: '2026-12-04T05:30:00Z' },
-  'pickup-reminder': { patronName: '山田 花子', titleName: '吾輩は猫である', pickupLocationName: '南郷図書館', lastPickupDay: '2026-12-05' },
-};
+const samples = sampleMails;
 
 const render = <K extends MailKind>(kind: K, options: { language?: MailLanguage; statusPageBaseUrl?: string | null; passwordResetUrl?: string | null } = {}) =>
   renderMail(kind, samples[kind], { libraryName, ...options });
