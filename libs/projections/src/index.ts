@@ -11,6 +11,7 @@ export * from './store/in-memory-read-model-store';
 export * from './store/redis-read-model-store';
 export * from './runner/logger';
 export * from './runner/project-batch';
+export * from './runner/projection-metrics';
 export * from './runner/projection-runner';
 export * from './runner/rebuild-read-models';
 export * from './runner/wait-for-checkpoint';
