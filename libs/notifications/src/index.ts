@@ -5,3 +5,10 @@ export { MailDeliveryError, type Mailer, type OutgoingMail } from './mailer/mail
 export { SmtpMailer, type SmtpMailerOptions } from './mailer/smtp-mailer';
 export { OutboxMailer, type OutboxMailerOptions } from './mailer/outbox-mailer';
 export { messageIdFor, mailDomainOf } from './mailer/message-id';
+export * from './delivery/delivery-ledger';
+export { InMemoryDeliveryLedger } from './delivery/in-memory-delivery-ledger';
+export { RedisDeliveryLedger } from './delivery/redis-delivery-ledger';
+export { FileDeliveryLedger } from './delivery/file-delivery-ledger';
+export { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './delivery/retry-policy';
+export { NotificationDispatcher, type Delivery, type DispatchResult, type NotificationDispatcherOptions } from './delivery/notification-dispatcher';
+export { systemClock, silentLogger, type NotificationClock, type NotificationLogger } from './notification-runtime';
