@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@libs/domain/events';
-import type { EventMetadata, RecordedEvent } from '@libs/event-store/port';
+import type { DomainEvent } from '@libs/domain';
+import type { EventMetadata, RecordedEvent } from '@libs/event-store';
 
 /**
  * A recorded domain event as the read models see it: the typed event plus where it sits in $all.

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@libs/domain/events';
-import type { EventStore } from '@libs/event-store/port';
+import type { DomainEvent } from '@libs/domain';
+import type { EventStore } from '@libs/event-store';
 import { newEvent, streamOf } from './domain-events';
 
 /** Appends domain events in order, consecutive events of one stream in one append; returns the last position. */

@@ -1,5 +1,5 @@
-import type { ContactMethod, DomainEvent, LocalDate, LocationCalendar } from '@libs/domain/events';
-import type { NewEvent, RecordedEvent } from '@libs/event-store/port';
+import type { ContactMethod, DomainEvent, LocalDate, LocationCalendar } from '@libs/domain';
+import type { NewEvent, RecordedEvent } from '@libs/event-store';
 
 /** Short builders of domain events for tests; defaults are the boring values. */
 export const events = {
@@ -105,12 +105,23 @@ export const events = {
 
 /** The stream an event belongs to, as the domain names streams. */
 export function streamOf(event: DomainEvent): string {
-  const data = event.data as Record<string, unknown>;
-  if (typeof data.titleId === 'string') return `title-${data.titleId}`;
-  if (typeof data.locationId === 'string') return `location-${data.locationId}`;
-  if (typeof data.cardNumber === 'string') return `patron-${data.cardNumber}`;
-  if (typeof data.staffId === 'string') return `staff-${data.staffId}`;
-  throw new Error(`no stream for ${event.type}`);
+  switch (event.type) {
+    case 'LocationRegistered':
+    case 'CalendarChanged':
+      return `location-${event.data.locationId}`;
+    case 'StaffAccountCreated':
+      return `staff-${event.data.staffId}`;
+    case 'PatronRegistered':
+    case 'CardRenewed':
+    case 'PasswordSet':
+    case 'EmailRegistered':
+    case 'PasswordResetRequested':
+    case 'HoldSlotClaimed':
+    case 'HoldSlotReleased':
+      return `patron-${event.data.cardNumber}`;
+    default:
+      return `title-${event.data.titleId}`;
+  }
 }
 
 let ids = 0;

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@libs/event-store/port';
+import type { RecordedEvent } from '@libs/event-store';
 import { asProjectedEvent } from '../src/projected-event';
 import type { ReadModel } from '../src/read-model';
 

@@ -8,7 +8,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
-} from '@libs/event-store/port';
+} from '@libs/event-store';
 
 /**
  * A minimal event store for unit-speed runner tests: one array, dense positions from 0, no revision checks.

@@ -1,4 +1,4 @@
-import type { ContactMethod, LocalDate } from '@libs/domain/events';
+import type { ContactMethod, LocalDate } from '@libs/domain';
 import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
 import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
 import { patronsCollection, type PatronDoc } from '../read-models/patron-directory/patron-directory.read-model';

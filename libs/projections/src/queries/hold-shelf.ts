@@ -1,4 +1,4 @@
-import type { ContactMethod, LocalDate } from '@libs/domain/events';
+import type { ContactMethod, LocalDate } from '@libs/domain';
 import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
 import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
 import { pageOf, type Page, type ReadModelStore } from '../store/read-model-store';

@@ -1,4 +1,4 @@
-import type { LocalDate } from '@libs/domain/events';
+import type { LocalDate } from '@libs/domain';
 import { loanIndexes, loansCollection, type LoanDoc } from '../read-models/loans/loans.read-model';
 import type { ReadModelStore } from '../store/read-model-store';
 import { byKeys, titlesById } from './lookups';

@@ -1,4 +1,4 @@
-import type { LocalDate } from '@libs/domain/events';
+import type { LocalDate } from '@libs/domain';
 import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
 import type { ReadModelStore } from '../store/read-model-store';
 import { byKeys, titlesById } from './lookups';

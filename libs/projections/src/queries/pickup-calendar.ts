@@ -1,5 +1,4 @@
-import { openCalendar, pickupDeadline } from '@libs/domain/calendar';
-import type { LocalDate, LocationCalendar } from '@libs/domain/events';
+import { openCalendar, pickupDeadline, type LocalDate, type LocationCalendar } from '@libs/domain';
 import type { HoldDoc } from '../read-models/holds/holds.read-model';
 import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
 import type { ReadModelStore } from '../store/read-model-store';

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@libs/domain/events';
-import type { EventStore } from '@libs/event-store/port';
+import type { DomainEvent } from '@libs/domain';
+import type { EventStore } from '@libs/event-store';
 import { appendEvents } from '../../test-support/append-events';
 import { events as e } from '../../test-support/domain-events';
 import { InMemoryEventStore } from '../../test-support/in-memory-event-store';

@@ -1,5 +1,4 @@
-import { isExpired } from '@libs/domain/calendar';
-import type { LocalDate } from '@libs/domain/events';
+import { isExpired, type LocalDate } from '@libs/domain';
 import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
 import type { Page, ReadModelStore } from '../store/read-model-store';
 import type { PageRequest } from './page-request';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@libs/event-store/port';
+import type { RecordedEvent } from '@libs/event-store';
 import { asProjectedEvent, type ProjectedEvent } from '../projected-event';
 import type { AnyReadModel } from '../read-model';
 import type { DocumentWrite, ReadModelStore } from '../store/read-model-store';

@@ -1,4 +1,4 @@
-import type { EventStore } from '@libs/event-store/port';
+import type { EventStore } from '@libs/event-store';
 import { appendEvents } from '../../test-support/append-events';
 import { auditReadModel } from '../../test-support/audit-read-model';
 import { events as e } from '../../test-support/domain-events';

@@ -1,4 +1,4 @@
-import type { EventStore } from '@libs/event-store/port';
+import type { EventStore } from '@libs/event-store';
 import type { AnyReadModel } from '../read-model';
 import { allReadModels } from '../read-models/all-read-models';
 import type { ReadModelStore } from '../store/read-model-store';

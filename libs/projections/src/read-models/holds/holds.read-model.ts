@@ -1,4 +1,4 @@
-import type { ContactMethod, LocalDate } from '@libs/domain/events';
+import type { ContactMethod, LocalDate } from '@libs/domain';
 import { isOneOf, type ProjectedEvent } from '../../projected-event';
 import type { ReadModel } from '../../read-model';
 

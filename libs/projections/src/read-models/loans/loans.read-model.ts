@@ -1,4 +1,4 @@
-import type { LocalDate } from '@libs/domain/events';
+import type { LocalDate } from '@libs/domain';
 import { isOneOf, type ProjectedEvent } from '../../projected-event';
 import type { ReadModel } from '../../read-model';
 
