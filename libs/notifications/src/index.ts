@@ -11,4 +11,6 @@ export { RedisDeliveryLedger } from './delivery/redis-delivery-ledger';
 export { FileDeliveryLedger } from './delivery/file-delivery-ledger';
 export { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './delivery/retry-policy';
 export { NotificationDispatcher, type Delivery, type DispatchResult, type NotificationDispatcherOptions } from './delivery/notification-dispatcher';
+export * from './reactor/notification-lookups';
+export { NotificationReactor, type NotificationDecision, type NotificationReactorOptions, type Reaction } from './reactor/notification-reactor';
 export { systemClock, silentLogger, type NotificationClock, type NotificationLogger } from './notification-runtime';

@@ -1,0 +1,10 @@
+import type { Mailer, OutgoingMail } from '../src/mailer/mailer';
+
+/** A mailer that keeps what it is given, for tests that are about deciding, not transporting. */
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+
+  async send(mail: OutgoingMail): Promise<void> {
+    this.sent.push(mail);
+  }
+}
