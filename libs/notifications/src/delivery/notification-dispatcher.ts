@@ -47,6 +47,8 @@ export interface NotificationDispatcherOptions {
  * and a sent or failed delivery is never sent again, whatever replays or restarts follow.
  * A dispatcher that dies mid-delivery leaves its claim to run out; whoever dispatches the same delivery
  * next waits for that and takes over, re-sending with the same Message-ID.
+ * Mail failures end in the ledger, never in an exception; `dispatch` throws only when the ledger itself
+ * cannot be reached, and the caller (the worker's subscription) retries the event.
  */
 export class NotificationDispatcher {
   private readonly retry: RetryPolicy;
