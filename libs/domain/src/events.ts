@@ -35,7 +35,10 @@ export interface LocationCalendar {
   closedRanges: ClosedRange[];
   /** Closed on Japanese national holidays. */
   closedOnNationalHolidays: boolean;
-  /** Closed on the first weekday after a national holiday that fell on a weekly closing day (common in Japan). */
+  /**
+   * Closed on the day after a national holiday (祝日の翌日休館): the first regular weekday (Monday–Friday, not a
+   * national holiday, not a weekly closing day) after a holiday or a run of holidays. See calendar/open-days.ts.
+   */
   closedDayAfterNationalHoliday: boolean;
 }
 

@@ -1,0 +1,106 @@
+import { CalendarHasNoOpenDay } from '../errors';
+import type { LocalDate, LocationCalendar } from '../events';
+import { epochDayToWeekday, fromEpochDay, toEpochDay } from './local-date';
+import { isNationalHoliday } from './national-holidays';
+
+/**
+ * Open days of one pickup location (R30: "open day" means the pickup location is open).
+ * Counting always reads the location's current calendar, so a closure added later lengthens a running
+ * pickup window by itself: nothing is stored that would need correcting.
+ */
+
+/** Counting gives up after this many closed days in a row: a calendar closed for 3 years is a data error. */
+export const OPEN_DAY_SEARCH_HORIZON_DAYS = 3 * 366;
+
+/** The longest run of days we look back over to find the holiday behind a "day after" closure. */
+const LOOK_BACK_LIMIT_DAYS = 31;
+
+const SATURDAY = 6;
+const SUNDAY = 0;
+
+/** A calendar with no closures at all. */
+export function openCalendar(): LocationCalendar {
+  return {
+    weeklyClosedDays: [],
+    closedDates: [],
+    closedRanges: [],
+    closedOnNationalHolidays: false,
+    closedDayAfterNationalHoliday: false,
+  };
+}
+
+export function isOpenDay(day: LocalDate, calendar: LocationCalendar): boolean {
+  return isOpenEpochDay(toEpochDay(day), calendar);
+}
+
+function isOpenEpochDay(epochDay: number, calendar: LocationCalendar): boolean {
+  if (calendar.weeklyClosedDays.includes(epochDayToWeekday(epochDay))) return false;
+  const day = fromEpochDay(epochDay);
+  if (calendar.closedDates.includes(day)) return false;
+  if (calendar.closedRanges.some((range) => range.from <= day && day <= range.to)) return false;
+  if (calendar.closedOnNationalHolidays && isNationalHoliday(day)) return false;
+  if (calendar.closedDayAfterNationalHoliday && isDayAfterNationalHoliday(day, calendar)) return false;
+  return true;
+}
+
+/**
+ * A "regular weekday": Monday to Friday, not a national holiday and not one of the location's weekly
+ * closing days. One-off closures (closedDates, closedRanges) do not count here on purpose: an unscheduled
+ * closure must never move the day-after-holiday closure to another day.
+ */
+function isRegularWeekday(epochDay: number, calendar: LocationCalendar): boolean {
+  const weekday = epochDayToWeekday(epochDay);
+  if (weekday === SATURDAY || weekday === SUNDAY) return false;
+  if (calendar.weeklyClosedDays.includes(weekday)) return false;
+  return !isNationalHoliday(fromEpochDay(epochDay));
+}
+
+/**
+ * The "day after a national holiday" closure (祝日の翌日休館), precisely: the first regular weekday after a
+ * national holiday, or after a run of consecutive holidays, is closed. Weekends, weekly closing days and
+ * further holidays in between push it on. Examples with Monday as the weekly closing day:
+ * - holiday on Wednesday → Thursday closed;
+ * - holiday on Monday (Marine Day) → Tuesday closed;
+ * - holiday on Friday → Saturday and Sunday stay open, Monday is closed anyway, Tuesday closed;
+ * - Golden Week 2026 (Wed 4/29; Sun 5/3 – Wed 5/6) → Thu 4/30 and Thu 5/7 closed.
+ * The holiday itself is open unless closedOnNationalHolidays also holds.
+ */
+export function isDayAfterNationalHoliday(day: LocalDate, calendar: LocationCalendar): boolean {
+  const epochDay = toEpochDay(day);
+  if (!isRegularWeekday(epochDay, calendar)) return false;
+  for (let back = epochDay - 1; back >= epochDay - LOOK_BACK_LIMIT_DAYS; back--) {
+    if (isRegularWeekday(back, calendar)) return false;
+    if (isNationalHoliday(fromEpochDay(back))) return true;
+  }
+  return false;
+}
+
+/**
+ * The n-th open day strictly after `day` (n = 0 gives `day` itself). Throws CalendarHasNoOpenDay when the
+ * location stays closed for longer than the search horizon (e.g. every weekday closed), instead of looping.
+ */
+export function nthOpenDayAfter(day: LocalDate, n: number, calendar: LocationCalendar): LocalDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`nthOpenDayAfter: n must be a whole number >= 0, got ${n}`);
+  let current = toEpochDay(day, 'day');
+  let found = 0;
+  let closedInARow = 0;
+  while (found < n) {
+    current += 1;
+    if (isOpenEpochDay(current, calendar)) {
+      found += 1;
+      closedInARow = 0;
+    } else if (++closedInARow > OPEN_DAY_SEARCH_HORIZON_DAYS) {
+      throw new CalendarHasNoOpenDay({ from: fromEpochDay(current - closedInARow), searchedDays: OPEN_DAY_SEARCH_HORIZON_DAYS });
+    }
+  }
+  return fromEpochDay(current);
+}
+
+/** Open days in the half-open interval (from, to]: how many open days come after `from` up to and including `to`. */
+export function openDaysBetween(from: LocalDate, to: LocalDate, calendar: LocationCalendar): number {
+  let count = 0;
+  for (let day = toEpochDay(from, 'from') + 1, end = toEpochDay(to, 'to'); day <= end; day++) {
+    if (isOpenEpochDay(day, calendar)) count += 1;
+  }
+  return count;
+}
