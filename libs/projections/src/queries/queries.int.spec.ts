@@ -2,7 +2,7 @@ import type { DomainEvent } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
 import { appendEvents } from '../../test-support/append-events';
 import { events as e } from '../../test-support/domain-events';
-import { InMemoryEventStore } from '../../test-support/in-memory-event-store';
+import { openTestEventStore, type TestEventStore } from '../../test-support/lmdb-event-store';
 import { storeKinds, type StoreFixture } from '../../test-support/stores';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { ReadModelStore } from '../store/read-model-store';
@@ -37,19 +37,21 @@ const library: DomainEvent[] = [
 describe.each(storeKinds)('patron and staff queries over the %s store', (_kind, open) => {
   let fixture: StoreFixture;
   let store: ReadModelStore;
+  let logStore: TestEventStore;
   let eventStore: EventStore;
   let runner: ProjectionRunner;
 
   beforeEach(async () => {
     fixture = await open();
     store = fixture.store;
-    eventStore = new InMemoryEventStore();
+    logStore = await openTestEventStore();
+    eventStore = logStore.eventStore;
     runner = new ProjectionRunner({ eventStore, store, retryDelayMs: 0 });
     await runner.start();
   });
   afterEach(async () => {
     await runner.stop();
-    await eventStore.close();
+    await logStore.dispose();
     await fixture.close();
   });
 

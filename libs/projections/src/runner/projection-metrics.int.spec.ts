@@ -1,14 +1,14 @@
 import { Registry } from 'prom-client';
 import { appendEvents } from '../../test-support/append-events';
 import { events as e } from '../../test-support/domain-events';
-import { InMemoryEventStore } from '../../test-support/in-memory-event-store';
+import { openTestEventStore } from '../../test-support/lmdb-event-store';
 import { InMemoryReadModelStore } from '../store/in-memory-read-model-store';
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRunner } from './projection-runner';
 
 describe('projection metrics', () => {
   it('report position and lag on the given registry', async () => {
-    const eventStore = new InMemoryEventStore();
+    const { eventStore, dispose } = await openTestEventStore();
     const runner = new ProjectionRunner({ eventStore, store: new InMemoryReadModelStore(), retryDelayMs: 0 });
     const registry = new Registry();
     new ProjectionMetrics(runner, registry);
@@ -31,5 +31,6 @@ describe('projection metrics', () => {
     expect(caughtUp).toMatch(/^projection_lag_events\{projection="read-models"\} 0$/m);
     expect(caughtUp).toMatch(/^projection_lag_seconds\{projection="read-models"\} 0$/m);
     await runner.stop();
+    await dispose();
   });
 });

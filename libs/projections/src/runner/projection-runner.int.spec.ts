@@ -3,7 +3,7 @@ import { appendEvents } from '../../test-support/append-events';
 import { auditReadModel } from '../../test-support/audit-read-model';
 import { events as e } from '../../test-support/domain-events';
 import { eventually } from '../../test-support/eventually';
-import { InMemoryEventStore } from '../../test-support/in-memory-event-store';
+import { openTestEventStore, type TestEventStore } from '../../test-support/lmdb-event-store';
 import { storeKinds, type StoreFixture } from '../../test-support/stores';
 import { holdIndex } from '../queries/hold-index';
 import { patronHolds } from '../queries/patron-holds';
@@ -39,6 +39,7 @@ async function auditedPositions(store: ReadModelStore): Promise<bigint[]> {
 describe.each(storeKinds)('projection runner into the %s store', (_kind, open) => {
   let fixture: StoreFixture;
   let store: ReadModelStore;
+  let logStore: TestEventStore;
   let eventStore: EventStore;
   const runners: ProjectionRunner[] = [];
   const runner = (options: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
@@ -50,11 +51,12 @@ describe.each(storeKinds)('projection runner into the %s store', (_kind, open) =
   beforeEach(async () => {
     fixture = await open();
     store = fixture.store;
-    eventStore = new InMemoryEventStore();
+    logStore = await openTestEventStore();
+    eventStore = logStore.eventStore;
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
-    await eventStore.close();
+    await logStore.dispose();
     await fixture.close();
   });
 

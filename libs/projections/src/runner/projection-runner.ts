@@ -110,32 +110,33 @@ export class ProjectionRunner {
     this.wanted = true;
     if (this.state !== 'stopped' && this.state !== 'failed') return;
     clearTimeout(this.retryTimer);
-    const session = ++this.session;
+    await this.subscribe(++this.session);
+  }
+
+  private async subscribe(session: number): Promise<void> {
     this.state = 'running';
     this.error = null;
     this.caughtUp = false;
     this.buffer = [];
-    let checkpoint: bigint | null;
     try {
-      checkpoint = await this.store.getCheckpoint();
+      const checkpoint = await this.store.getCheckpoint();
+      if (session !== this.session) return;
+      this.position = checkpoint;
+      this.lastQueued = checkpoint;
+      this.state = 'catching-up';
+      this.logger.info({ checkpoint: checkpoint?.toString() ?? null }, 'projections: subscribing after the checkpoint');
+      const subscription = this.eventStore.subscribeToAll((event) => this.receive(session, event), {
+        after: checkpoint ?? undefined,
+        onCaughtUp: () => this.reachedHead(session),
+      });
+      this.subscription = subscription;
+      subscription.done.then(
+        () => undefined,
+        (error: unknown) => this.fail(session, error),
+      );
     } catch (error) {
       this.fail(session, error);
-      return;
     }
-    if (session !== this.session) return;
-    this.position = checkpoint;
-    this.lastQueued = checkpoint;
-    this.state = 'catching-up';
-    this.logger.info({ checkpoint: checkpoint?.toString() ?? null }, 'projections: subscribing after the checkpoint');
-    const subscription = this.eventStore.subscribeToAll((event) => this.receive(session, event), {
-      after: checkpoint ?? undefined,
-      onCaughtUp: () => this.reachedHead(session),
-    });
-    this.subscription = subscription;
-    subscription.done.then(
-      () => undefined,
-      (error: unknown) => this.fail(session, error),
-    );
   }
 
   /** Stops reading; a batch being written completes first. */
@@ -273,7 +274,9 @@ export class ProjectionRunner {
       'projections: failed',
     );
     if (retry) {
-      this.retryTimer = setTimeout(() => void this.start(), this.nextRetryDelayMs);
+      this.retryTimer = setTimeout(() => {
+        if (this.wanted && this.state === 'failed') void this.subscribe(++this.session);
+      }, this.nextRetryDelayMs);
       this.nextRetryDelayMs = Math.min(this.nextRetryDelayMs * 2, maxRetryDelayMs);
     }
   }
@@ -282,12 +285,15 @@ export class ProjectionRunner {
   private resubscribe(session: number, conflict: CheckpointConflictError): void {
     if (session !== this.session) return;
     this.logger.warn({ expected: String(conflict.expected), actual: String(conflict.actual) }, 'projections: checkpoint moved, resubscribing');
-    this.session++;
-    this.state = 'stopped';
+    const next = ++this.session;
+    // Still running as far as readers are concerned: waitForPosition keeps waiting.
+    this.state = 'running';
     void this.subscription?.stop().catch(() => undefined);
     this.subscription = undefined;
     this.buffer = [];
-    if (this.wanted) setImmediate(() => void this.start());
+    setImmediate(() => {
+      if (next === this.session) void this.subscribe(next);
+    });
   }
 
   private settleWaiters(reached: boolean): void {

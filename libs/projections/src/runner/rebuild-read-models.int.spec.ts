@@ -3,7 +3,7 @@ import type { EventStore } from '@libs/event-store';
 import { appendEvents } from '../../test-support/append-events';
 import { auditReadModel } from '../../test-support/audit-read-model';
 import { events as e } from '../../test-support/domain-events';
-import { InMemoryEventStore } from '../../test-support/in-memory-event-store';
+import { openTestEventStore, type TestEventStore } from '../../test-support/lmdb-event-store';
 import { storeKinds, type StoreFixture } from '../../test-support/stores';
 import { allReadModels } from '../read-models/all-read-models';
 import { holdIndexes, holdsCollection } from '../read-models/holds/holds.read-model';
@@ -29,14 +29,16 @@ function shelfOf(count: number): DomainEvent[] {
 describe.each(storeKinds)('rebuilding the read models in the %s store', (_kind, open) => {
   let fixture: StoreFixture;
   let store: ReadModelStore;
+  let logStore: TestEventStore;
   let eventStore: EventStore;
   beforeEach(async () => {
     fixture = await open();
     store = fixture.store;
-    eventStore = new InMemoryEventStore();
+    logStore = await openTestEventStore();
+    eventStore = logStore.eventStore;
   });
   afterEach(async () => {
-    await eventStore.close();
+    await logStore.dispose();
     await fixture.close();
   });
 
