@@ -1,0 +1,2 @@
+export * from './location-state';
+export * from './location-decider';
