@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@libs/domain/events';
-import type { RecordedEvent } from '@libs/event-store/port';
+import type { DomainEvent } from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
 
 let position = 0n;
 

@@ -3,7 +3,7 @@ import type { MailData } from '../src/mail/mail-kinds';
 /** One filled-in mail of every kind, for template and transport tests. */
 export const sampleMails: MailData = {
   'hold-ready': { patronName: '山田 花子', titleName: '吾輩は猫である', pickupLocationName: '南郷図書館', lastPickupDay: '2026-12-05' },
-  'email-registered': { patronName: '山田 花子', email: 'hanako@example.jp', previousEmail: null },
+  'email-registered': { patronName: '山田 花子', email: 'hanako@example.jp', notice: 'registration-confirmation' },
   'overdue-reminder': {
     patronName: '山田 花子',
     loans: [

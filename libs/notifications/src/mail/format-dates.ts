@@ -1,4 +1,4 @@
-import type { LocalDate } from '@libs/domain/events';
+import type { LocalDate } from '@libs/domain';
 import type { MailLanguage } from './mail-kinds';
 
 const japaneseWeekdays = ['日', '月', '火', '水', '木', '金', '土'];

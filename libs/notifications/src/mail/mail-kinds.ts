@@ -1,4 +1,4 @@
-import type { LocalDate } from '@libs/domain/events';
+import type { LocalDate } from '@libs/domain';
 
 /** Every mail the library sends (R26 and R27), plus the optional pickup reminder. */
 export const mailKinds = [
@@ -21,11 +21,14 @@ export interface HoldReadyMail {
   lastPickupDay: LocalDate;
 }
 
-/** R25: an address registered for the first time (`previousEmail` null) or changed. */
+/** R25: which notice confirms a registered or changed address is the library's choice (policy `emailChangeMail`). */
+export type EmailNotice = 'registration-confirmation' | 'change-completed';
+
+/** R25: an address registered or changed online. */
 export interface EmailRegisteredMail {
   patronName: string;
   email: string;
-  previousEmail: string | null;
+  notice: EmailNotice;
 }
 
 /** R26 (Library A): loans past their due date. */

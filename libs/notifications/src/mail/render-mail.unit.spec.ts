@@ -48,14 +48,13 @@ describe('mail templates', () => {
     },
   );
 
-  it('R25 email-registered: a registration confirmation for a first address, a change notice for a new one', () => {
+  it('R25 email-registered: the registration confirmation (Library A) or the change-completed notice (Library B)', () => {
     const registered = render('email-registered');
     expect(registered.subject).toBe('【八戸市立図書館】メールアドレスの登録確認通知');
     expect(registered.text).toContain('登録したメールアドレス：hanako@example.jp');
-    const changed = renderMail('email-registered', { ...samples['email-registered'], previousEmail: 'old@example.jp' }, { libraryName });
+    const changed = renderMail('email-registered', { ...samples['email-registered'], notice: 'change-completed' }, { libraryName });
     expect(changed.subject).toBe('【八戸市立図書館】メールアドレス変更完了のお知らせ');
-    expect(changed.text).toContain('変更が完了しました');
-    expect(changed.text).not.toContain('old@example.jp');
+    expect(changed.text).toContain('登録・変更が完了しました');
   });
 
   it('R26 overdue-reminder: every overdue title with its due date', () => {

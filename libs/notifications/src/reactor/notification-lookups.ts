@@ -1,5 +1,5 @@
-import type { ContactMethod, LocalDate } from '@libs/domain/events';
-import type { MailLanguage } from '../mail/mail-kinds';
+import type { ContactMethod, LocalDate } from '@libs/domain';
+import type { EmailNotice, MailLanguage } from '../mail/mail-kinds';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -25,15 +25,25 @@ export interface NotificationLookups {
 }
 
 /**
- * The policy values the mails depend on, as a minimal shape the app fills from the domain policy.
- * `placedHoldConfirmationMail`: R15 (Library B). `overdueReminderMail`: R26 (Library A).
- * `pickupReminderOpenDaysBefore`: the optional pickup reminder; null or absent sends none.
+ * The policy values the mails depend on: a structural slice of the domain's Policy (same names),
+ * so the app passes its policy as is. The optional ones default to what the fewest surprises give.
  */
 export interface NotificationPolicy {
   libraryName: string;
+  /** R15 (Library B): confirm holds placed online. */
   placedHoldConfirmationMail: boolean;
+  /** Default `Asia/Tokyo`. */
+  timeZone?: string;
+  /** R26 (Library A). Default false. */
   overdueReminderMail?: boolean;
+  /** The optional pickup reminder; null or absent sends none. */
   pickupReminderOpenDaysBefore?: number | null;
+  /** R24 (Library B): link the status page, when one is configured. Default true. */
+  statusPageLinkInMails?: boolean;
+  /** R25: the notice for a registered or changed address. Default: by whether there was an address before. */
+  emailChangeMail?: EmailNotice;
+  /** R27: false sends no reset mails (Library A resets at the counter). Default true. */
+  onlinePasswordReset?: boolean;
 }
 
 /** R27: called by the API when it accepts a reset request, since the event keeps only the token's hash. */

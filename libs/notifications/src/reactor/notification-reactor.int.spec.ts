@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HoldReady } from '@libs/domain/events';
+import type { HoldReady } from '@libs/domain';
 import { Redis } from 'ioredis';
 import { recorded } from '../../test/recorded-event';
 import { SmtpTestServer } from '../../test/smtp-test-server';

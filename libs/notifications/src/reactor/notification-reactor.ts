@@ -1,5 +1,5 @@
-import type { DomainEvent, EmailRegistered, HoldPlaced, HoldReady } from '@libs/domain/events';
-import type { RecordedEvent } from '@libs/event-store/port';
+import type { DomainEvent, EmailRegistered, HoldPlaced, HoldReady } from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
 import type { Delivery, DispatchResult, NotificationDispatcher } from '../delivery/notification-dispatcher';
 import { localDateIn } from '../mail/format-dates';
 import type { MailData, MailKind, MailLanguage } from '../mail/mail-kinds';
@@ -23,14 +23,12 @@ export interface NotificationReactorOptions {
   dispatcher: NotificationDispatcher;
   lookups: NotificationLookups;
   policy: NotificationPolicy;
-  /** R24: linked from notification mails when set. */
+  /** R24: linked from notification mails when set and the policy links it. */
   statusPageBaseUrl?: string | null;
   /** R27: the page that takes a reset token; without it the mail gives the token as a code. */
   passwordResetUrl?: string | null;
   /** Language for patrons without one of their own. Default `ja`. */
   language?: MailLanguage;
-  /** The library's time zone. Default `Asia/Tokyo`. */
-  timeZone?: string;
   clock?: NotificationClock;
   logger?: NotificationLogger;
 }
@@ -57,7 +55,7 @@ export class NotificationReactor {
   constructor(private readonly options: NotificationReactorOptions) {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
-    this.timeZone = options.timeZone ?? 'Asia/Tokyo';
+    this.timeZone = options.policy.timeZone ?? 'Asia/Tokyo';
   }
 
   async handle(event: RecordedEvent): Promise<Reaction> {
@@ -108,6 +106,7 @@ export class NotificationReactor {
 
   /** R27: the event stores only the token's hash, so the API hands the raw token over here, once. */
   async sendPasswordReset(request: PasswordResetRequest): Promise<Reaction> {
+    if (this.options.policy.onlinePasswordReset === false) return nothing('the policy has no online password reset');
     return this.sendUnlessSettled('password-reset', request.causationId, async () => {
       const patron = await this.options.lookups.patron(request.cardNumber);
       return this.mail('password-reset', request.causationId, request.email, patron, {
@@ -168,13 +167,13 @@ export class NotificationReactor {
     });
   }
 
-  /** R25: the confirmation goes to the new address. */
+  /** R25: the confirmation goes to the new address, worded as the library words it. */
   private async emailRegistered(data: EmailRegistered['data'], causationId: string): Promise<NotificationDecision> {
     const patron = await this.options.lookups.patron(data.cardNumber);
     return this.mail('email-registered', causationId, data.email, patron, {
       patronName: patron?.name ?? '',
       email: data.email,
-      previousEmail: data.previousEmail,
+      notice: this.options.policy.emailChangeMail ?? (data.previousEmail === null ? 'registration-confirmation' : 'change-completed'),
     });
   }
 
@@ -191,10 +190,11 @@ export class NotificationReactor {
   }
 
   private mail<K extends MailKind>(kind: K, causationId: string, to: string, patron: PatronContact | null, data: MailData[K]): NotificationDecision {
+    const { policy } = this.options;
     const rendered = renderMail(kind, data, {
-      libraryName: this.options.policy.libraryName,
+      libraryName: policy.libraryName,
       language: patron?.language ?? this.options.language ?? 'ja',
-      statusPageBaseUrl: this.options.statusPageBaseUrl,
+      statusPageBaseUrl: policy.statusPageLinkInMails === false ? null : this.options.statusPageBaseUrl,
       passwordResetUrl: this.options.passwordResetUrl,
       timeZone: this.timeZone,
     });

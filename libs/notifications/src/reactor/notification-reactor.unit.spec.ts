@@ -1,4 +1,4 @@
-import type { ContactMethod, HoldPlaced, HoldReady } from '@libs/domain/events';
+import { policyPresets, type ContactMethod, type HoldPlaced, type HoldReady } from '@libs/domain';
 import { recorded } from '../../test/recorded-event';
 import { RecordingMailer } from '../../test/recording-mailer';
 import { InMemoryDeliveryLedger } from '../delivery/in-memory-delivery-ledger';
@@ -133,7 +133,7 @@ describe('NotificationReactor', () => {
     expect(mailer.sent[0].text).toContain('資料名：T9');
   });
 
-  it('R25 mails the registration confirmation to the new address, or the change notice', async () => {
+  it('R25 mails the registration confirmation to the new address, or the change notice, when the policy names neither', async () => {
     const subject = reactor();
     await subject.handle(recorded({ type: 'EmailRegistered', data: { cardNumber: '222222222', email: 'jiro@example.jp', previousEmail: null } }, 'patron-222222222'));
     await subject.handle(recorded({ type: 'EmailRegistered', data: { cardNumber: '123456789', email: 'new@example.jp', previousEmail: 'hanako@example.jp' } }, 'patron-123456789'));
@@ -209,5 +209,38 @@ describe('NotificationReactor', () => {
 
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0].text).toContain('・坊っちゃん（返却期限：2026年11月20日(金)）');
+  });
+
+  describe('with the domain policy presets as they are', () => {
+    const withPreset = (id: 'library-a' | 'library-b') => reactor({ policy: policyPresets[id] });
+
+    it('takes the domain Policy as it is, with no mapping', () => {
+      const policy: NotificationPolicy = policyPresets['library-b'];
+      expect(policy.placedHoldConfirmationMail).toBe(true);
+    });
+    const emailChanged = () =>
+      recorded({ type: 'EmailRegistered', data: { cardNumber: '123456789', email: 'new@example.jp', previousEmail: 'hanako@example.jp' } }, 'patron-123456789');
+
+    it('R24 R25 Library A: no status page link; the registration confirmation even for a changed address', async () => {
+      await withPreset('library-a').handle(emailChanged());
+      expect(mailer.sent[0].subject).toBe('【Library A】メールアドレスの登録確認通知');
+      expect(mailer.sent[0].text).not.toContain('https://lib.example.jp/status');
+    });
+
+    it('R24 R25 Library B: the status page link; the change-completed notice even for a first address', async () => {
+      await withPreset('library-b').handle(
+        recorded({ type: 'EmailRegistered', data: { cardNumber: '222222222', email: 'jiro@example.jp', previousEmail: null } }, 'patron-222222222'),
+      );
+      expect(mailer.sent[0].subject).toBe('【Library B】メールアドレス変更完了のお知らせ');
+      expect(mailer.sent[0].text).toContain('https://lib.example.jp/status');
+    });
+
+    it('R15 R27 Library A: no placed-hold confirmation, no reset mail', async () => {
+      const libraryA = withPreset('library-a');
+      expect(await libraryA.handle(holdPlaced())).toMatchObject({ status: 'nothing-to-send' });
+      const reset = { cardNumber: '123456789', email: 'hanako@example.jp', rawToken: 't', expiresAt: '2026-11-23T04:00:00Z', causationId: 'r1' };
+      expect(await libraryA.sendPasswordReset(reset)).toEqual({ status: 'nothing-to-send', reason: 'the policy has no online password reset' });
+      expect(mailer.sent).toHaveLength(0);
+    });
   });
 });

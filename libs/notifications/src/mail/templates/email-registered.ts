@@ -1,22 +1,25 @@
 import type { EmailRegisteredMail, RenderedMail } from '../mail-kinds';
 import { composeMail, pick, statusPageSection, type TemplateContext } from './layout';
 
-/** R25: "registration confirmation" for a first address, "change completed" for a new one. */
+/**
+ * R25: Library A sends 『メールアドレスの登録確認通知』, Library B 「メールアドレス変更完了のお知らせ」,
+ * each for a first address and for a changed one alike.
+ */
 export function emailRegisteredMail(data: EmailRegisteredMail, context: TemplateContext): RenderedMail {
   const { language } = context;
-  const changed = data.previousEmail !== null;
-  const subject = changed
-    ? { ja: 'メールアドレス変更完了のお知らせ', en: 'Your e-mail address has been changed' }
-    : { ja: 'メールアドレスの登録確認通知', en: 'Your e-mail address has been registered' };
+  const confirmation = data.notice === 'registration-confirmation';
+  const subject = confirmation
+    ? { ja: 'メールアドレスの登録確認通知', en: 'Your e-mail address is registered' }
+    : { ja: 'メールアドレス変更完了のお知らせ', en: 'Your e-mail address has been changed' };
   return composeMail(context, subject, data.patronName, [
-    changed
+    confirmation
       ? pick(language, {
-          ja: 'メールアドレスの変更が完了しました。\n今後、図書館からのお知らせはこのアドレスにお送りします。',
-          en: 'Your e-mail address has been changed.\nThe library will send its notices to this address from now on.',
+          ja: 'メールアドレスの登録を確認しました。\n今後、図書館からのお知らせはこのアドレスにお送りします。',
+          en: 'This confirms the e-mail address registered with the library.\nThe library will send its notices to this address from now on.',
         })
       : pick(language, {
-          ja: 'メールアドレスの登録が完了しました。\n今後、図書館からのお知らせはこのアドレスにお送りします。',
-          en: 'Your e-mail address has been registered.\nThe library will send its notices to this address from now on.',
+          ja: 'メールアドレスの登録・変更が完了しました。\n今後、図書館からのお知らせはこのアドレスにお送りします。',
+          en: 'Your e-mail address has been registered or changed.\nThe library will send its notices to this address from now on.',
         }),
     pick(language, { ja: `登録したメールアドレス：${data.email}`, en: `Registered address: ${data.email}` }),
     pick(language, {
