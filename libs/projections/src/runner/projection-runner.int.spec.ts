@@ -1,16 +1,19 @@
 import type { EventStore } from '@libs/event-store';
-import { appendEvents } from '../../test-support/append-events';
+import { appendEvents, appendInBulk } from '../../test-support/append-events';
 import { auditReadModel } from '../../test-support/audit-read-model';
 import { events as e } from '../../test-support/domain-events';
 import { eventually } from '../../test-support/eventually';
+import { simulateLibrary } from '../../test-support/library-simulation';
 import { openTestEventStore, type TestEventStore } from '../../test-support/lmdb-event-store';
 import { storeKinds, type StoreFixture } from '../../test-support/stores';
 import { holdIndex } from '../queries/hold-index';
 import { patronHolds } from '../queries/patron-holds';
 import { titleQueue } from '../queries/title-queue';
 import { allReadModels } from '../read-models/all-read-models';
+import { InMemoryReadModelStore } from '../store/in-memory-read-model-store';
 import type { ReadModelStore } from '../store/read-model-store';
 import { ProjectionRunner } from './projection-runner';
+import { rebuildReadModels } from './rebuild-read-models';
 import { waitForCheckpoint } from './wait-for-checkpoint';
 
 const library = [
@@ -75,6 +78,21 @@ describe.each(storeKinds)('projection runner into the %s store', (_kind, open) =
     expect(await store.getCheckpoint()).toBe(position);
     expect(await patronHolds(store, 'c3')).toMatchObject([{ holdId: 'h3', queuePosition: 1, queueLength: 1 }]);
     expect(await projections.lag()).toEqual({ events: 0, milliseconds: 0 });
+  });
+
+  it('follows a long stream appended while it catches up, ending with exactly what a rebuild gives', async () => {
+    const stream = simulateLibrary({ events: 6000, seed: 7 });
+    await appendInBulk(eventStore, stream.slice(0, 3000));
+    const projections = runner({ batchSize: 100 });
+    await projections.start();
+    for (let i = 3000; i < stream.length; i += 250) await appendInBulk(eventStore, stream.slice(i, i + 250));
+    expect(await projections.waitForPosition(await eventStore.headPosition(), 20_000)).toBe(true);
+
+    const rebuilt = new InMemoryReadModelStore();
+    await rebuildReadModels(eventStore, rebuilt);
+    const live = await store.snapshot();
+    expect(live).toEqual(await rebuilt.snapshot());
+    expect(Object.keys(live.indexes.holds)).toEqual(expect.arrayContaining(['ready', 'shelf:main', 'call:main', 'clearance:main']));
   });
 
   it('gives up waiting for a position after the timeout', async () => {
