@@ -1,0 +1,4 @@
+export * from './patron-state';
+export * from './patron-commands';
+export * from './eligibility';
+export * from './patron-decider';

@@ -1,0 +1,25 @@
+import { InvalidDate, PasswordResetNotOffered, PasswordResetTokenExpired, PasswordResetTokenInvalid } from '../errors';
+import type { PatronEvent } from '../events';
+import type { CompletePasswordReset, RequestPasswordReset } from './patron-commands';
+import type { PatronState } from './patron-state';
+
+/**
+ * R27 (Library B): card number + registered e-mail → a single-use link. An unknown card, a patron without an
+ * address or a wrong address all decide nothing, exactly like success seen from outside: the answer must not
+ * tell anyone which card numbers exist or which address belongs to them.
+ */
+export function requestPasswordReset(command: RequestPasswordReset, state: PatronState): PatronEvent[] {
+  if (!command.policy.onlinePasswordReset) throw new PasswordResetNotOffered();
+  if (Number.isNaN(Date.parse(command.expiresAt))) throw new InvalidDate('expiresAt', command.expiresAt);
+  if (!state.exists || state.email === null) return [];
+  if (state.email.toLowerCase() !== command.email.trim().toLowerCase()) return [];
+  return [{ type: 'PasswordResetRequested', data: { cardNumber: command.cardNumber, tokenHash: command.tokenHash, expiresAt: command.expiresAt } }];
+}
+
+/** The link works once (PasswordSet consumes it), only the latest one works, and only until it expires. */
+export function completePasswordReset(command: CompletePasswordReset, state: PatronState): PatronEvent[] {
+  const pending = state.pendingPasswordReset;
+  if (!state.exists || pending === null || pending.tokenHash !== command.tokenHash) throw new PasswordResetTokenInvalid();
+  if (command.now.getTime() >= Date.parse(pending.expiresAt)) throw new PasswordResetTokenExpired();
+  return [{ type: 'PasswordSet', data: { cardNumber: command.cardNumber, passwordHash: command.newPasswordHash, via: 'reset' } }];
+}

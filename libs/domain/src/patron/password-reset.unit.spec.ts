@@ -1,0 +1,74 @@
+import { PasswordResetNotOffered, PasswordResetTokenExpired, PasswordResetTokenInvalid, InvalidDate } from '../errors';
+import type { PatronEvent } from '../events';
+import { policyPresets } from '../policy/presets';
+import { given } from '../test/given';
+import { CARD, emailRegistered, passwordSet, patronRegistered } from '../test/patron-fixtures';
+import type { CompletePasswordReset, RequestPasswordReset } from './patron-commands';
+import { patronDecider } from './patron-decider';
+
+const EXPIRES = '2026-06-01T10:00:00.000Z';
+const requestReset = (policyId: 'library-a' | 'library-b', email = 'hanako@example.jp', tokenHash = 'token-1'): RequestPasswordReset => ({
+  type: 'RequestPasswordReset',
+  cardNumber: CARD,
+  email,
+  tokenHash,
+  expiresAt: EXPIRES,
+  policy: policyPresets[policyId],
+});
+const completeReset = (tokenHash = 'token-1', now = '2026-06-01T09:30:00Z'): CompletePasswordReset => ({
+  type: 'CompletePasswordReset',
+  cardNumber: CARD,
+  tokenHash,
+  newPasswordHash: 'new-hash',
+  now: new Date(now),
+});
+const resetRequested = (tokenHash = 'token-1'): PatronEvent => ({ type: 'PasswordResetRequested', data: { cardNumber: CARD, tokenHash, expiresAt: EXPIRES } });
+const withEmail = [patronRegistered(), passwordSet(), emailRegistered()];
+
+describe('R27: forgotten password', () => {
+  describe.each(['library-a', 'library-b'] as const)('%s', (id) => {
+    const online = id === 'library-b';
+
+    it(online ? 'card number + registered e-mail gives a reset link' : 'reset is at the counter only: PasswordResetNotOffered', () => {
+      const decide = () => given(patronDecider, withEmail).when(requestReset(id));
+      if (online) expect(decide()).toEqual([resetRequested()]);
+      else expect(decide).toThrow(PasswordResetNotOffered);
+    });
+  });
+
+  it('the address matches regardless of case and spaces', () => {
+    expect(given(patronDecider, withEmail).when(requestReset('library-b', ' Hanako@Example.JP '))).toEqual([resetRequested()]);
+  });
+
+  it('a wrong address, a patron without one, or an unknown card decide nothing: the answer reveals nothing', () => {
+    expect(given(patronDecider, withEmail).when(requestReset('library-b', 'someone@example.jp'))).toEqual([]);
+    expect(given(patronDecider, [patronRegistered(), passwordSet()]).when(requestReset('library-b'))).toEqual([]);
+    expect(given(patronDecider, []).when(requestReset('library-b'))).toEqual([]);
+  });
+
+  it('refuses a malformed expiry instant', () => {
+    expect(() => given(patronDecider, withEmail).when({ ...requestReset('library-b'), expiresAt: 'soon' })).toThrow(InvalidDate);
+  });
+
+  it('the link sets a new password once, before it expires', () => {
+    const history = [...withEmail, resetRequested()];
+    const events = given(patronDecider, history).when(completeReset());
+    expect(events).toEqual([{ type: 'PasswordSet', data: { cardNumber: CARD, passwordHash: 'new-hash', via: 'reset' } }]);
+    // Single use: the new password consumed the token.
+    expect(() => given(patronDecider, [...history, ...events]).when(completeReset())).toThrow(PasswordResetTokenInvalid);
+  });
+
+  it('an expired link, a wrong token, a replaced token or no request are refused', () => {
+    const history = [...withEmail, resetRequested()];
+    expect(() => given(patronDecider, history).when(completeReset('token-1', '2026-06-01T10:00:00Z'))).toThrow(PasswordResetTokenExpired);
+    expect(() => given(patronDecider, history).when(completeReset('token-x'))).toThrow(PasswordResetTokenInvalid);
+    expect(() => given(patronDecider, [...history, resetRequested('token-2')]).when(completeReset('token-1'))).toThrow(PasswordResetTokenInvalid);
+    expect(() => given(patronDecider, withEmail).when(completeReset())).toThrow(PasswordResetTokenInvalid);
+    expect(() => given(patronDecider, []).when(completeReset())).toThrow(PasswordResetTokenInvalid);
+  });
+
+  it('a password changed otherwise also voids a pending link', () => {
+    const history = [...withEmail, resetRequested(), passwordSet('counter-hash')];
+    expect(given(patronDecider, history).state.pendingPasswordReset).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import type { LocalDate } from '../events';
+import type { HoldChannel, Policy } from '../policy/policy';
+
+/** Staff register a patron at the counter (identity checked there). */
+export interface RegisterPatron {
+  type: 'RegisterPatron';
+  cardNumber: string;
+  name: string;
+  birthDate: LocalDate;
+  cardExpiresOn: LocalDate;
+  wideArea: boolean;
+  policy: Policy;
+}
+
+/** At the counter only (R4: an expired card is renewed there). */
+export interface RenewCard {
+  type: 'RenewCard';
+  cardNumber: string;
+  cardExpiresOn: LocalDate;
+}
+
+/** `counter`: staff issue the password after an identity check (R1); `online`: the patron changes it (R28). */
+export interface SetPassword {
+  type: 'SetPassword';
+  cardNumber: string;
+  passwordHash: string;
+  via: 'counter' | 'online';
+}
+
+/** One address per patron, registered or changed online once the password is issued (R25). */
+export interface RegisterEmail {
+  type: 'RegisterEmail';
+  cardNumber: string;
+  email: string;
+}
+
+/** R27: card number + registered address; the API mails the link only if an event comes back. */
+export interface RequestPasswordReset {
+  type: 'RequestPasswordReset';
+  cardNumber: string;
+  email: string;
+  tokenHash: string;
+  /** ISO instant. */
+  expiresAt: string;
+  policy: Policy;
+}
+
+export interface CompletePasswordReset {
+  type: 'CompletePasswordReset';
+  cardNumber: string;
+  tokenHash: string;
+  newPasswordHash: string;
+  now: Date;
+}
+
+/**
+ * Claim one of the patron's hold slots before placing the hold on the title's stream, so the limit
+ * holds under races (R7, I1). Checks who may hold (R1–R5) and the same-title rule (R12).
+ * `hasOverdueLoans` comes from the loans read model (R5).
+ */
+export interface ClaimHoldSlot {
+  type: 'ClaimHoldSlot';
+  cardNumber: string;
+  holdId: string;
+  titleId: string;
+  via: HoldChannel;
+  today: LocalDate;
+  policy: Policy;
+  hasOverdueLoans: boolean;
+}
+
+/** When a hold ends (fulfilled, expired, cancelled) or its placement was refused. Safe to repeat. */
+export interface ReleaseHoldSlot {
+  type: 'ReleaseHoldSlot';
+  cardNumber: string;
+  holdId: string;
+}
+
+export type PatronCommand =
+  | RegisterPatron
+  | RenewCard
+  | SetPassword
+  | RegisterEmail
+  | RequestPasswordReset
+  | CompletePasswordReset
+  | ClaimHoldSlot
+  | ReleaseHoldSlot;
