@@ -9,6 +9,8 @@
  *   single-stream atomic appends.
  * - `location-<locationId>`: a pickup location and its open-day calendar (R30).
  * - `staff-<staffId>`: staff accounts.
+ * - `copy-<copyId>`: one CopyRegistered event claiming the copy id for its title, so copy ids are unique across
+ *   titles and a scanned copy id leads to its title's stream with one strongly consistent read.
  *
  * Dates named `...Day` / `...On` are local calendar dates (YYYY-MM-DD) in the library's time zone.
  */
@@ -56,6 +58,12 @@ export interface CalendarChanged {
 export interface StaffAccountCreated {
   type: 'StaffAccountCreated';
   data: { staffId: string; name: string; roles: StaffRole[]; passwordHash: string };
+}
+
+// ---- copy-<copyId> ----
+export interface CopyRegistered {
+  type: 'CopyRegistered';
+  data: { copyId: string; titleId: string };
 }
 
 // ---- patron-<cardNumber> ----
@@ -200,6 +208,7 @@ export interface PatronContacted {
 
 export type LocationEvent = LocationRegistered | CalendarChanged;
 export type StaffEvent = StaffAccountCreated;
+export type CopyRegistryEvent = CopyRegistered;
 export type PatronEvent =
   | PatronRegistered
   | CardRenewed
@@ -222,7 +231,7 @@ export type TitleEvent =
   | HoldShelfCleared
   | PatronContacted;
 
-export type DomainEvent = LocationEvent | StaffEvent | PatronEvent | TitleEvent;
+export type DomainEvent = LocationEvent | StaffEvent | CopyRegistryEvent | PatronEvent | TitleEvent;
 export type DomainEventType = DomainEvent['type'];
 
 export const streamIds = {
@@ -230,4 +239,5 @@ export const streamIds = {
   title: (titleId: string) => `title-${titleId}`,
   location: (locationId: string) => `location-${locationId}`,
   staff: (staffId: string) => `staff-${staffId}`,
+  copy: (copyId: string) => `copy-${copyId}`,
 } as const;

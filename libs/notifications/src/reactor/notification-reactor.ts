@@ -80,6 +80,7 @@ export class NotificationReactor {
       case 'LocationRegistered':
       case 'CalendarChanged':
       case 'StaffAccountCreated':
+      case 'CopyRegistered':
       case 'PatronRegistered':
       case 'CardRenewed':
       case 'PasswordSet':
