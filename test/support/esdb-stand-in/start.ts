@@ -29,8 +29,9 @@ export interface StandIn {
   port: number;
   /** Graceful stop: ends every open call, then waits for the process to exit. */
   stop(): Promise<void>;
-  /** Hard crash (SIGKILL), for fault tests. */
+  /** Hard crash (SIGKILL), for fault tests; `exited` tells when the port is free again. */
   kill(): void;
+  readonly exited: Promise<void>;
   stats(): Promise<StandInStats>;
 }
 
@@ -77,6 +78,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     kill() {
       child.kill('SIGKILL');
     },
+    exited,
     stats: () => fetchStats(port),
   };
 }

@@ -1,102 +1,123 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  excludeSystemEvents,
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventHandler, SubscribeOptions, Subscription } from '../port';
-import { matchesAllFilter, serverFilter } from './all-filter';
+import { matchesAllFilter } from './all-filter';
 import { toStoreError } from './client-errors';
 import { toRecordedEvent } from './recorded-event';
 
 /**
- * Checkpoints and the caught-up signal travel through the subscription's own buffer, after the events
- * that preceded them. The client reports both as soon as it decodes them, which can be before earlier
- * events were handled; reporting them then could store progress past an event not yet applied.
+ * Server checkpoints and the caught-up signal travel through the subscription's own buffer, behind
+ * the events that preceded them. The client reports both as soon as it decodes them, which can be
+ * before earlier events were handled; acting on them then could store progress past an unhandled event.
  */
 type Signal = { signal: 'checkpoint'; position: bigint } | { signal: 'caughtUp' };
 type Item = AllStreamResolvedEvent | Signal;
 
+/** During catch-up, progress is reported at least once per this many events, like the lmdb adapter's pages. */
+const CHECKPOINT_EVERY = 256;
+
 /**
- * A catch-up subscription to $all over the client's `subscribeToAll`. Consumed as an async iterator,
- * so the handler is awaited per event and a slow handler slows reading down to gRPC flow control.
+ * A catch-up subscription to $all over the client's `subscribeToAll`, consumed as an async iterator:
+ * the handler is awaited per event, so a slow handler slows reading down to gRPC flow control.
+ *
+ * The server drops only its own system events; the port's filter is applied here. A server-side
+ * filter would hide skipped events from us, and the server reports progress past them only every
+ * `checkpointInterval × maxSearchWindow` events (32 at least, unless catch-up reads one event per
+ * page), so a selective subscriber could wait indefinitely for a checkpoint past the events it skipped.
+ * Seeing every event of ours, this reports progress itself: every CHECKPOINT_EVERY events, when the
+ * subscription catches up, and whenever it has caught up and has nothing more buffered.
  */
 export class AllSubscription implements Subscription {
   readonly done: Promise<void>;
-  private stream: AllStreamSubscription | undefined;
+  private readonly stream: AllStreamSubscription;
   private stopping = false;
   private readonly insideHandler = new AsyncLocalStorage<true>();
 
   constructor(
-    private readonly client: EventStoreDBClient,
-    private readonly headPosition: () => Promise<bigint>,
+    client: EventStoreDBClient,
     private readonly handler: EventHandler,
     private readonly options: SubscribeOptions,
   ) {
-    this.done = this.run();
+    const after = options.after ?? -1n;
+    this.stream = client.subscribeToAll({
+      fromPosition: after >= 0n ? { commit: after, prepare: after } : START,
+      filter: excludeSystemEvents({
+        checkpointReached: (subscription, position) => {
+          subscription.push({ signal: 'checkpoint', position: position.commit } satisfies Signal);
+        },
+      }),
+    });
+    this.stream.on('caughtUp', () => this.stream.push({ signal: 'caughtUp' } satisfies Signal));
+    this.done = this.run(after);
     // A failed subscription must not crash the process as an unhandled rejection; its owner sees it on `done`.
     this.done.catch(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.stream?.unsubscribe();
-    this.stream?.destroy();
+    await this.stream.unsubscribe();
+    this.stream.destroy();
     // A handler that stops its own subscription cannot wait for itself to return.
     if (this.insideHandler.getStore()) return;
     await this.done.catch(() => undefined);
   }
 
-  private async run(): Promise<void> {
-    const after = this.options.after ?? -1n;
-    // Everything up to the head as it was before subscribing has been delivered once the server says
-    // caught up, so that head is a safe checkpoint even when the filter matched nothing.
-    const headAtStart = await this.headPosition();
-    if (this.stopping) return;
-    const stream = this.client.subscribeToAll({
-      fromPosition: after >= 0n ? { commit: after, prepare: after } : START,
-      filter: serverFilter(this.options.filter, (subscription, position) => {
-        subscription.push({ signal: 'checkpoint', position: position.commit } satisfies Signal);
-      }),
-    });
-    stream.on('caughtUp', () => stream.push({ signal: 'caughtUp' } satisfies Signal));
-    this.stream = stream;
+  private async run(after: bigint): Promise<void> {
     try {
-      await this.consume(stream, after, headAtStart);
+      await this.consume(after);
     } catch (error) {
       if (this.stopping) return;
       throw toStoreError(error, { operation: 'subscribeToAll' });
     } finally {
-      await stream.unsubscribe();
+      await this.stream.unsubscribe();
     }
     if (!this.stopping) throw new EventStoreUnavailableError('EventStoreDB ended the $all subscription');
   }
 
-  private async consume(stream: AllStreamSubscription, after: bigint, headAtStart: bigint): Promise<void> {
-    let lastSeen = after;
-    let lastCheckpoint = after;
+  private async consume(after: bigint): Promise<void> {
+    const { filter, onCheckpoint, onCaughtUp } = this.options;
+    // Everything at or below `progress` has been handled or skipped.
+    let progress = after;
+    let reported = after;
+    let sinceReport = 0;
     let caughtUp = false;
-    const checkpoint = async (position: bigint) => {
-      if (position <= lastCheckpoint) return;
-      lastCheckpoint = position;
-      await this.options.onCheckpoint?.(position);
+    const report = async () => {
+      sinceReport = 0;
+      if (progress <= reported) return;
+      reported = progress;
+      await onCheckpoint?.(progress);
     };
-    for await (const item of stream as AsyncIterable<Item>) {
+
+    for await (const item of this.stream as AsyncIterable<Item>) {
       if (this.stopping) return;
       if ('signal' in item) {
         if (item.signal === 'checkpoint') {
-          await checkpoint(item.position);
+          if (item.position > progress) progress = item.position;
         } else if (!caughtUp) {
           caughtUp = true;
-          await checkpoint(headAtStart > lastSeen ? headAtStart : lastSeen);
-          this.options.onCaughtUp?.();
+          await report();
+          onCaughtUp?.();
         }
-        continue;
+      } else {
+        const event = item.event;
+        // A subscription resumed from a position may repeat the event at that position.
+        if (!event || event.position.commit <= progress) continue;
+        progress = event.position.commit;
+        sinceReport += 1;
+        if (matchesAllFilter(filter, event)) {
+          const recorded = toRecordedEvent(item);
+          await this.insideHandler.run(true, () => this.handler(recorded));
+        }
       }
-      const position = item.event?.position.commit;
-      // A resumed subscription may repeat the event it resumed after.
-      if (!item.event || position === undefined || position <= lastSeen) continue;
-      lastSeen = position;
-      if (!matchesAllFilter(this.options.filter, item.event)) continue;
-      const event = toRecordedEvent(item);
-      await this.insideHandler.run(true, () => this.handler(event));
+      if (this.stopping) return;
+      if (sinceReport >= CHECKPOINT_EVERY || (caughtUp && this.stream.readableLength === 0)) await report();
     }
   }
 }

@@ -10,6 +10,7 @@ import {
   type JSONType,
   type ReadPosition,
 } from '@eventstore/db-client';
+import { StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult,
   EventHandler,
@@ -25,7 +26,7 @@ import type {
 import { isSystemEvent, matchesAllFilter } from './all-filter';
 import { AllSubscription } from './all-subscription';
 import { toStoreError } from './client-errors';
-import { toClientExpectedRevision } from './expected-revision';
+import { meetsExpectation, toClientExpectedRevision } from './expected-revision';
 import { toRecordedEvent } from './recorded-event';
 
 // $all is read in pages: the port's filters are applied client-side (the client's readAll has no
@@ -41,6 +42,7 @@ const READ_ALL_PAGE = 256;
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly adapter = 'eventstoredb' as const;
+  private readonly subscriptions = new Set<Subscription>();
 
   private constructor(private readonly client: EventStoreDBClient) {}
 
@@ -53,6 +55,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return this.appendNothing(streamId, expected);
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -65,6 +68,29 @@ export class EventStoreDbEventStore implements EventStore {
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position.commit };
     } catch (error) {
       throw toStoreError(error, { operation: 'append', streamId, expected });
+    }
+  }
+
+  /**
+   * An empty append writes nothing, so checking the expectation against the stream's last event is
+   * all it takes; EventStoreDB's answer to an empty write carries no position to report. Like the
+   * lmdb adapter it answers the last revision and position, or -1 for both when there is no stream.
+   */
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.lastEventOf(streamId);
+    if (!meetsExpectation(expected, last?.revision)) {
+      throw new WrongExpectedVersionError(streamId, expected, last?.revision ?? 'no_stream');
+    }
+    return last ? { nextRevision: last.revision, position: last.position } : { nextRevision: -1, position: -1n };
+  }
+
+  private async lastEventOf(streamId: string): Promise<RecordedEvent | undefined> {
+    try {
+      const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      return last;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
     }
   }
 
@@ -129,7 +155,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    return new AllSubscription(this.client, () => this.headPosition(), handler, options);
+    const subscription = new AllSubscription(this.client, handler, options);
+    this.subscriptions.add(subscription);
+    const forget = () => this.subscriptions.delete(subscription);
+    subscription.done.then(forget, forget);
+    return subscription;
   }
 
   async ping(): Promise<void> {
@@ -140,7 +170,9 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** Stops the subscriptions still running first, so they end as stopped rather than as failed. */
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
   }
 
