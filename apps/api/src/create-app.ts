@@ -1,0 +1,56 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { PinoNestLogger } from '@libs/platform';
+import { AppModule } from './app.module';
+import type { CoreOptions } from './core/core.module';
+import { correlationMiddleware } from './http/correlation.middleware';
+import { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+
+/** Builds the Nest application with the HTTP conventions of the product; main.ts and the e2e tests both use it. */
+export async function createApp(options: CoreOptions): Promise<NestExpressApplication> {
+  const { config, logger } = options;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(correlationMiddleware);
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (request) => request.url === '/health' },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }),
+  );
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.enableShutdownHooks();
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Library holds')
+      .setDescription('Holds (reservations) for public libraries: patron and staff API. Errors are application/problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  (app.getHttpAdapter().getInstance() as express.Express).get('/openapi.json', (_request: Request, response: Response) => {
+    response.json(openApi);
+  });
+  SwaggerModule.setup('docs', app, openApi);
+
+  await app.init();
+  // Errors raised before routing (body parser: malformed JSON, 413) end here, as problem+json.
+  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => sendProblem(error, request, response, logger));
+  return app;
+}

@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { DomainRuleViolation } from '@libs/domain';
+import { EventStoreUnavailableError } from '@libs/event-store';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem';
+
+const STATUS_OF_KIND: Record<DomainRuleViolation['kind'], number> = {
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Raised by our own code with a ready problem body (validation, auth, idempotency, maintenance). */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails, readonly headers: Record<string, string> = {}) {
+    super(problem, problem.status);
+  }
+}
+
+/** Errors thrown by express' body parser carry a `type` and a `status`. */
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+}
+
+export function toProblem(error: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
+  if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers };
+  if (error instanceof DomainRuleViolation) {
+    const status = STATUS_OF_KIND[error.kind];
+    return {
+      problem: {
+        type: problemType(error.code),
+        title: error.rule ? `${error.code} (${error.rule})` : error.code,
+        status,
+        detail: error.message,
+        ...(error.rule ? { rule: error.rule } : {}),
+        ...(error.details ? { details: error.details } : {}),
+      },
+      headers: {},
+    };
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return {
+      problem: { type: problemType('event-store-unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store cannot be reached; nothing was changed. Try again shortly.' },
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  if (isBodyParserError(error)) {
+    if (error.type === 'entity.too.large') {
+      return { problem: { type: problemType('body-too-large'), title: 'Request body too large', status: 413, detail: 'The request body is larger than this API accepts.' }, headers: {} };
+    }
+    if (error.type === 'entity.parse.failed') {
+      return { problem: { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' }, headers: {} };
+    }
+    return { problem: { type: problemType('bad-request-body'), title: 'Unreadable request body', status: error.status >= 400 && error.status < 500 ? error.status : 400, detail: 'The request body could not be read (check Content-Type and encoding).' }, headers: {} };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return {
+      problem: { type: problemType(status === 404 ? 'not-found' : `http-${status}`), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) },
+      headers: {},
+    };
+  }
+  return {
+    problem: { type: problemType('internal-error'), title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged.' },
+    headers: {},
+  };
+}
+
+/** Every error leaves as problem+json; nothing internal (stack, driver message) reaches the client. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    sendProblem(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+  }
+}
+
+export function sendProblem(error: unknown, request: Request, response: Response, logger: Logger) {
+  const { problem, headers } = toProblem(error);
+  if (problem.status >= 500) logger.error({ err: error, path: request.url }, 'request failed');
+  if (response.headersSent) return;
+  response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.originalUrl ?? request.url }));
+}
