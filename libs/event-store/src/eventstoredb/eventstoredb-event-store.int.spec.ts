@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreContract } from '../../../../test/contract/event-store.contract';
 import { startStandIn, type StandIn } from '../../../../test/support/esdb-stand-in/start';
-import { EventStoreUnavailableError } from '../errors';
+import { EventStoreUnavailableError, StreamNotFoundError } from '../errors';
 import type { NewEvent, RecordedEvent } from '../port';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
@@ -103,6 +103,13 @@ describe('EventStoreDbEventStore, beyond the contract', () => {
 
     await expect(store.append(streamId, events, 'no_stream')).resolves.toEqual(first);
     expect(await store.readStream(streamId)).toHaveLength(2);
+  });
+
+  it('rejects data JSON cannot carry before sending anything', async () => {
+    const streamId = stream();
+    await expect(store.append(streamId, [newEvent('A', { copies: 1n })], 'no_stream')).rejects.toThrow(TypeError);
+    await expect(store.append(streamId, [{ ...newEvent('A'), data: undefined }], 'no_stream')).rejects.toThrow(TypeError);
+    await expect(store.readStream(streamId)).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
   it('reads $all across pages, with a selective filter, in position order', async () => {

@@ -3,11 +3,9 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
-  jsonEvent,
   START,
   type AllStreamResolvedEvent,
   type Direction,
-  type JSONType,
   type ReadPosition,
 } from '@eventstore/db-client';
 import { StreamNotFoundError, WrongExpectedVersionError } from '../errors';
@@ -27,6 +25,7 @@ import { isSystemEvent, matchesAllFilter } from './all-filter';
 import { AllSubscription } from './all-subscription';
 import { toStoreError } from './client-errors';
 import { meetsExpectation, toClientExpectedRevision } from './expected-revision';
+import { toJsonEvent } from './json-event';
 import { toRecordedEvent } from './recorded-event';
 
 // $all is read in pages: the port's filters are applied client-side (the client's readAll has no
@@ -56,14 +55,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return this.appendNothing(streamId, expected);
+    const jsonEvents = events.map(toJsonEvent);
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) =>
-          jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } }),
-        ),
-        { expectedRevision: toClientExpectedRevision(expected) },
-      );
+      const result = await this.client.appendToStream(streamId, jsonEvents, {
+        expectedRevision: toClientExpectedRevision(expected),
+      });
       if (!result.position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position.commit };
     } catch (error) {
