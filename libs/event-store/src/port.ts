@@ -26,6 +26,7 @@ export interface EventMetadata {
 export interface NewEvent<Type extends string = string, Data = unknown> {
   id: string;
   type: Type;
+  /** JSON-serialisable: both adapters store JSON and hand back what JSON.parse gives (no Date, bigint, undefined). */
   data: Data;
   metadata: EventMetadata;
 }
@@ -48,6 +49,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
  */
 export type ExpectedRevision = number | 'no_stream' | 'exists' | 'any';
 
+/** For an empty append: the stream's last revision and position, or -1 and -1n when the stream does not exist. */
 export interface AppendResult {
   /** Revision of the last event appended. */
   nextRevision: number;
