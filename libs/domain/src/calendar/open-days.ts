@@ -12,9 +12,6 @@ import { isNationalHoliday } from './national-holidays';
 /** Counting gives up after this many closed days in a row: a calendar closed for 3 years is a data error. */
 export const OPEN_DAY_SEARCH_HORIZON_DAYS = 3 * 366;
 
-/** The longest run of days we look back over to find the holiday behind a "day after" closure. */
-const LOOK_BACK_LIMIT_DAYS = 31;
-
 const SATURDAY = 6;
 const SUNDAY = 0;
 
@@ -68,11 +65,11 @@ function isRegularWeekday(epochDay: number, calendar: LocationCalendar): boolean
 export function isDayAfterNationalHoliday(day: LocalDate, calendar: LocationCalendar): boolean {
   const epochDay = toEpochDay(day);
   if (!isRegularWeekday(epochDay, calendar)) return false;
-  for (let back = epochDay - 1; back >= epochDay - LOOK_BACK_LIMIT_DAYS; back--) {
-    if (isRegularWeekday(back, calendar)) return false;
+  // Ends within a week: the same weekday seven days earlier is either a regular weekday or a holiday.
+  for (let back = epochDay - 1; ; back--) {
     if (isNationalHoliday(fromEpochDay(back))) return true;
+    if (isRegularWeekday(back, calendar)) return false;
   }
-  return false;
 }
 
 /**
