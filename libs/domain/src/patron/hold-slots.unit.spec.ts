@@ -63,7 +63,7 @@ describe('I1 property: a patron never has more active holds than the limit', () 
 
   it.each(Object.entries(policyPresets))('%s: claims and releases in any order keep the count within the limit, refusing exactly the over-limit claims', (_id, policy) => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (steps, limit) => {
+      fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }), fc.integer({ min: 1, max: 12 }), (steps, limit) => {
         const limited = { ...policy, holdLimit: limit };
         const history: PatronEvent[] = [...onlinePatron];
         for (const s of steps) {
