@@ -172,12 +172,13 @@ export class NotHoldableMaterial extends DomainRuleViolation {
     titleId: string;
     materialType: MaterialType;
     via: 'online' | 'counter';
-    reason: 'material-type' | 'counter-only' | 'not-for-loan';
+    reason: 'material-type' | 'counter-only' | 'not-for-loan' | 'no-copy';
   }) {
     const message = {
       'material-type': `Items of this kind (${details.materialType}) cannot be held.`,
       'counter-only': `Items of this kind (${details.materialType}) can be held at the library counter only, not online.`,
       'not-for-loan': 'This title is for use in the library only and cannot be held.',
+      'no-copy': 'The library has no copy of this title yet, so it cannot be held.',
     }[details.reason];
     super('not-holdable-material', message, 'forbidden', details.reason === 'counter-only' ? 'R9' : 'R8', details);
   }

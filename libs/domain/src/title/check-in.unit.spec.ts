@@ -40,6 +40,16 @@ describe('checking a copy in', () => {
     ]);
   });
 
+  it('R23: the ready hold carries what the ready list shows: pickup location and last pickup day', () => {
+    const [, ready] = given(titleDecider, onLoanWithQueue).when(checkInCommand('c1', MAIN, TODAY));
+    expect(ready).toMatchObject({ type: 'HoldReady', data: { pickupLocationId: MAIN, noticeDay: TODAY, lastPickupDay: '2026-06-11' } });
+    expect(given(titleDecider, [...onLoanWithQueue, returned('c1', 'reader'), ready]).state.holds.h1).toMatchObject({
+      status: 'ready',
+      pickupLocationId: MAIN,
+      lastPickupDay: '2026-06-11',
+    });
+  });
+
   it('R16: first come, first served even when a later hold picks up where the copy is', () => {
     expect(given(titleDecider, onLoanWithQueue).when(checkInCommand('c1', BRANCH, TODAY))).toEqual([
       returned('c1', 'reader', BRANCH),

@@ -41,8 +41,11 @@ export function placeHold(command: PlaceHold, state: TitleState): TitleEvent[] {
     const counterOnly = via === 'online' && policy.counterHoldableMaterialTypes.includes(materialType);
     throw new NotHoldableMaterial({ titleId, materialType, via, reason: counterOnly ? 'counter-only' : 'material-type' });
   }
+  // Only copies that can be lent make a title holdable (R8: 貸出禁止資料は予約できません; R9: 禁帯出).
   const copies = Object.values(state.copies);
-  if (!copies.some((copy) => copy.loanable)) throw new NotHoldableMaterial({ titleId, materialType, via, reason: 'not-for-loan' });
+  if (!copies.some((copy) => copy.loanable)) {
+    throw new NotHoldableMaterial({ titleId, materialType, via, reason: copies.length === 0 ? 'no-copy' : 'not-for-loan' });
+  }
 
   if (policy.titleOnLoanBlocksHold && copies.some((copy) => copy.loan?.cardNumber === cardNumber)) {
     throw new TitleOnLoanToPatron({ titleId, cardNumber });

@@ -19,6 +19,10 @@ export interface CatalogueTitle extends OnTitle {
   name: string;
   author: string | null;
   materialType: MaterialType;
+  /**
+   * R11: each volume of a series or multi-volume work is catalogued as its own title and held volume by volume.
+   * Library A's advice to hold only the first volume, and the next when it arrives, is a hint for the app to show.
+   */
   volume: string | null;
 }
 
