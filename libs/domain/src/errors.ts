@@ -241,7 +241,8 @@ export class HoldAlreadyReady extends DomainRuleViolation {
     super(
       'hold-already-ready',
       'This hold is ready for pickup and can no longer be cancelled online. Please call or visit the library to cancel it.',
-      'forbidden',
+      // The hold's state, not the patron's rights, refuses it: the same request was fine before the copy came in.
+      'conflict',
       'R19',
       { holdId },
     );

@@ -247,3 +247,20 @@ export class PageQueryDto {
   @Max(500)
   limit?: number;
 }
+
+export class DateRangeQueryDto {
+  @ApiProperty({ example: '2026-01-01' })
+  @Matches(DATE_PATTERN, { message: `from ${DATE_MESSAGE}` })
+  from!: string;
+
+  @ApiProperty({ example: '2027-12-31' })
+  @Matches(DATE_PATTERN, { message: `to ${DATE_MESSAGE}` })
+  to!: string;
+}
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-20T09:00:00+09:00', description: 'An instant (ISO 8601): the hold as it stood then' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an ISO 8601 instant with a time zone, e.g. 2026-11-20T09:00:00+09:00' })
+  asOf?: string;
+}

@@ -33,7 +33,7 @@ describe.each(bothPresets)('cancelling a hold, %s', (_id, policy) => {
   });
 
   it('R19: once ready the patron can no longer cancel online: HoldAlreadyReady', () => {
-    expect(violationOf(patronCancels(ready))).toMatchObject({ code: 'hold-already-ready', rule: 'R19', kind: 'forbidden' });
+    expect(violationOf(patronCancels(ready))).toMatchObject({ code: 'hold-already-ready', rule: 'R19', kind: 'conflict' });
     expect(patronCancels(ready)).toThrow(HoldAlreadyReady);
   });
 

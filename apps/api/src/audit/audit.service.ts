@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  UnknownPatron,
+  UnknownTitle,
+  evolveLocation,
+  evolveTitle,
+  fold,
+  initialLocationState,
+  initialTitleState,
+  pickupDeadline,
+  queuePosition,
+  streamIds,
+  type LocationEvent,
+  type TitleEvent,
+} from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
+import { readStreamOrEmpty } from '@libs/platform';
+import { CommandRunner } from '../commands/command-runner.service';
+import { CopyRegistry } from '../catalogue/copy-registry.service';
+import { HoldLocator } from '../holds/hold-locator.service';
+
+/** One event as auditors see it: what happened, to which stream, who did it, when, why. */
+export interface AuditEntry {
+  position: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  actor: unknown;
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string;
+  reason: string | null;
+  eventId: string;
+}
+
+export interface HoldAsOf {
+  holdId: string;
+  asOf: string;
+  /** null when the hold did not exist yet at that instant. */
+  status: string | null;
+  titleId: string;
+  cardNumber: string;
+  pickupLocationId: string | null;
+  copyId: string | null;
+  queuePosition: number | null;
+  noticeDay: string | null;
+  /** The last pickup day as the location's calendar stood at that instant. */
+  lastPickupDay: string | null;
+  eventsApplied: number;
+}
+
+const entryOf = (event: RecordedEvent): AuditEntry => ({
+  position: event.position.toString(),
+  streamId: event.streamId,
+  revision: event.revision,
+  type: event.type,
+  data: event.data,
+  actor: event.metadata.actor,
+  occurredAt: event.metadata.occurredAt,
+  recordedAt: event.recordedAt,
+  correlationId: event.metadata.correlationId,
+  causationId: event.metadata.causationId,
+  reason: event.metadata.reason ?? null,
+  eventId: event.id,
+});
+
+const concerns = (key: 'holdId' | 'copyId', id: string) => (event: RecordedEvent) => (event.data as Record<string, unknown>)[key] === id;
+
+/** Full history straight from the event log (never a read model), and a hold's state as of any past instant. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locator: HoldLocator,
+    private readonly copies: CopyRegistry,
+  ) {}
+
+  private read(streamId: string) {
+    return readStreamOrEmpty(this.commands.store, streamId);
+  }
+
+  async holdHistory(holdId: string): Promise<AuditEntry[]> {
+    const { titleId, cardNumber } = await this.locator.find(holdId);
+    const [title, patron] = await Promise.all([this.read(streamIds.title(titleId)), this.read(streamIds.patron(cardNumber))]);
+    return [...title, ...patron]
+      .filter(concerns('holdId', holdId))
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .map(entryOf);
+  }
+
+  async patronHistory(cardNumber: string): Promise<AuditEntry[]> {
+    const events = await this.read(streamIds.patron(cardNumber));
+    if (events.length === 0) throw new UnknownPatron(cardNumber);
+    return events.map(entryOf);
+  }
+
+  async titleHistory(titleId: string): Promise<AuditEntry[]> {
+    const events = await this.read(streamIds.title(titleId));
+    if (events.length === 0) throw new UnknownTitle(titleId);
+    return events.map(entryOf);
+  }
+
+  async copyHistory(copyId: string): Promise<AuditEntry[]> {
+    const titleId = await this.copies.titleOf(copyId);
+    const [registry, title] = await Promise.all([this.read(streamIds.copy(copyId)), this.read(streamIds.title(titleId))]);
+    return [...registry, ...title.filter(concerns('copyId', copyId))].map(entryOf);
+  }
+
+  /** The hold as it stood at `asOf`: the title's events recorded up to that instant, folded. */
+  async holdAsOf(holdId: string, asOf: Date): Promise<HoldAsOf> {
+    const { titleId, cardNumber } = await this.locator.find(holdId);
+    const upTo = (event: RecordedEvent) => Date.parse(event.recordedAt) <= asOf.getTime();
+    const events = (await this.read(streamIds.title(titleId))).filter(upTo);
+    const state = fold({ initialState: initialTitleState, evolve: evolveTitle }, events as unknown as TitleEvent[]);
+    const hold = state.holds[holdId];
+    let lastPickupDay: string | null = null;
+    if (hold?.status === 'ready' && hold.noticeDay && hold.pickupOpenDays) {
+      const locationEvents = (await this.read(streamIds.location(hold.pickupLocationId))).filter(upTo);
+      const location = fold({ initialState: initialLocationState, evolve: evolveLocation }, locationEvents as unknown as LocationEvent[]);
+      lastPickupDay = pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
+    }
+    return {
+      holdId,
+      asOf: asOf.toISOString(),
+      status: hold?.status ?? null,
+      titleId,
+      cardNumber,
+      pickupLocationId: hold?.pickupLocationId ?? null,
+      copyId: hold?.copyId ?? null,
+      queuePosition: hold ? queuePosition(state, holdId) : null,
+      noticeDay: hold?.noticeDay ?? null,
+      lastPickupDay: lastPickupDay ?? hold?.lastPickupDay ?? null,
+      eventsApplied: events.length,
+    };
+  }
+}

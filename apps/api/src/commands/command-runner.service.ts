@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fold, localDate, type Decider, type DomainEvent, type LocalDate, type Policy } from '@libs/domain';
+import type { Actor, EventStore } from '@libs/event-store';
+import { Clock, EVENT_STORE, POLICY, handleCommand, readStreamOrEmpty, type CommandResult } from '@libs/platform';
+
+export interface RunOptions {
+  actor: Actor;
+  reason?: string;
+  causationId?: string;
+}
+
+/** What every command handler needs: the store, the clock, the policy; and one way to run a decider. */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(POLICY) readonly policy: Policy,
+    readonly clock: Clock,
+  ) {}
+
+  /** Today in the library's time zone: every "day" of the rules is a local calendar day. */
+  today(): LocalDate {
+    return localDate(this.clock.now(), this.policy.timeZone);
+  }
+
+  run<Command, State, Event extends DomainEvent>(
+    decider: Decider<Command, State, Event>,
+    streamId: string,
+    command: Command | ((state: State) => Command),
+    options: RunOptions,
+  ): Promise<CommandResult<State>> {
+    return handleCommand(this.store, decider, streamId, command, { ...options, now: this.clock.now() });
+  }
+
+  /** The current state of a stream, folded, without deciding anything. */
+  async load<State, Event extends DomainEvent>(decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>, streamId: string): Promise<State> {
+    const events = await readStreamOrEmpty(this.store, streamId);
+    return fold(decider, events as unknown as Event[]);
+  }
+}
+
+/** The later of two positions (a command that appended to several streams answers with the last). */
+export function laterPosition(...positions: (bigint | null)[]): bigint | null {
+  return positions.reduce<bigint | null>((latest, position) => (position !== null && (latest === null || position > latest) ? position : latest), null);
+}

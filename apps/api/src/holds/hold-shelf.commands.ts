@@ -1,0 +1,53 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { streamIds, titleDecider } from '@libs/domain';
+import type { Actor } from '@libs/event-store';
+import { CopyRegistry } from '../catalogue/copy-registry.service';
+import { CommandRunner } from '../commands/command-runner.service';
+import { HoldLocator } from './hold-locator.service';
+
+type Positioned = { position: bigint | null };
+
+/** Staff took the copy of an expired or cancelled ready hold off the hold shelf (clears it from the clearance list). */
+export class ClearHoldShelfCommand {
+  constructor(
+    readonly copyId: string,
+    readonly actor: Actor,
+  ) {}
+}
+
+/** Staff worked the call list for a ready hold (R14). */
+export class RecordContactCommand {
+  constructor(
+    readonly holdId: string,
+    readonly outcome: 'called' | 'no-answer' | 'left-message',
+    readonly actor: Actor,
+  ) {}
+}
+
+@CommandHandler(ClearHoldShelfCommand)
+export class ClearHoldShelfHandler implements ICommandHandler<ClearHoldShelfCommand, Positioned> {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly copies: CopyRegistry,
+  ) {}
+  async execute({ copyId, actor }: ClearHoldShelfCommand) {
+    const titleId = await this.copies.titleOf(copyId);
+    const result = await this.commands.run(titleDecider, streamIds.title(titleId), { type: 'ClearHoldShelf', titleId, copyId }, { actor });
+    return { position: result.position };
+  }
+}
+
+@CommandHandler(RecordContactCommand)
+export class RecordContactHandler implements ICommandHandler<RecordContactCommand, Positioned> {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locator: HoldLocator,
+  ) {}
+  async execute({ holdId, outcome, actor }: RecordContactCommand) {
+    const { titleId } = await this.locator.find(holdId);
+    const result = await this.commands.run(titleDecider, streamIds.title(titleId), { type: 'RecordContact', titleId, holdId, outcome }, { actor });
+    return { position: result.position };
+  }
+}
+
+export const holdShelfCommandHandlers = [ClearHoldShelfHandler, RecordContactHandler];

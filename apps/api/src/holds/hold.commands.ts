@@ -1,0 +1,83 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ContactMethod, HoldChannel } from '@libs/domain';
+import type { Actor } from '@libs/event-store';
+import { HoldsService, refusalOf, type PlacedHold } from './holds.service';
+
+export class PlaceHoldCommand {
+  constructor(
+    readonly cardNumber: string,
+    readonly titleId: string,
+    readonly pickupLocationId: string,
+    readonly contactMethod: ContactMethod,
+    readonly via: HoldChannel,
+    readonly actor: Actor,
+  ) {}
+}
+
+export class PlaceHoldBatchCommand {
+  constructor(
+    readonly cardNumber: string,
+    readonly titleIds: string[],
+    readonly pickupLocationId: string,
+    readonly contactMethod: ContactMethod,
+    readonly actor: Actor,
+  ) {}
+}
+
+export class CancelHoldCommand {
+  constructor(
+    readonly holdId: string,
+    /** The patron cancelling their own hold; null for staff. */
+    readonly cardNumber: string | null,
+    readonly reason: string | null,
+    readonly actor: Actor,
+  ) {}
+}
+
+export type BatchItemResult =
+  | { titleId: string; placed: true; holdId: string; queuePosition: number }
+  | { titleId: string; placed: false; problem: { type: string; rule: string | null; detail: string } };
+
+@CommandHandler(PlaceHoldCommand)
+export class PlaceHoldHandler implements ICommandHandler<PlaceHoldCommand, PlacedHold> {
+  constructor(private readonly holds: HoldsService) {}
+  execute(command: PlaceHoldCommand) {
+    return this.holds.place(command);
+  }
+}
+
+/**
+ * R15: several titles at once. Each title is placed or refused on its own (a refused title claims no slot and
+ * leaves nothing behind); the answer says which were placed and why the others were refused.
+ */
+@CommandHandler(PlaceHoldBatchCommand)
+export class PlaceHoldBatchHandler implements ICommandHandler<PlaceHoldBatchCommand, { results: BatchItemResult[]; position: bigint | null }> {
+  constructor(private readonly holds: HoldsService) {}
+
+  async execute(command: PlaceHoldBatchCommand) {
+    const results: BatchItemResult[] = [];
+    let position: bigint | null = null;
+    for (const titleId of [...new Set(command.titleIds)]) {
+      try {
+        const placed = await this.holds.place({ ...command, titleId, via: 'online' });
+        results.push({ titleId, placed: true, holdId: placed.holdId, queuePosition: placed.queuePosition });
+        position = placed.position ?? position;
+      } catch (error) {
+        const problem = refusalOf(error);
+        if (!problem) throw error;
+        results.push({ titleId, placed: false, problem });
+      }
+    }
+    return { results, position };
+  }
+}
+
+@CommandHandler(CancelHoldCommand)
+export class CancelHoldHandler implements ICommandHandler<CancelHoldCommand, { position: bigint | null }> {
+  constructor(private readonly holds: HoldsService) {}
+  execute(command: CancelHoldCommand) {
+    return this.holds.cancel(command);
+  }
+}
+
+export const holdCommandHandlers = [PlaceHoldHandler, PlaceHoldBatchHandler, CancelHoldHandler];

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  DomainRuleViolation,
+  UnknownHold,
+  UnknownPatron,
+  patronDecider,
+  queuePosition,
+  streamIds,
+  titleDecider,
+  type ContactMethod,
+  type HoldChannel,
+  type PlaceHold,
+} from '@libs/domain';
+import type { Actor } from '@libs/event-store';
+import { patronLoans, type ReadModelStore } from '@libs/projections';
+import { READ_MODEL_STORE } from '@libs/platform';
+import { CommandRunner, laterPosition } from '../commands/command-runner.service';
+import { LocationsService } from '../locations/locations.service';
+import { HoldLocator } from './hold-locator.service';
+
+export interface PlaceHoldRequest {
+  cardNumber: string;
+  titleId: string;
+  pickupLocationId: string;
+  contactMethod: ContactMethod;
+  via: HoldChannel;
+  actor: Actor;
+}
+
+export interface PlacedHold {
+  holdId: string;
+  status: 'waiting';
+  queuePosition: number;
+  position: bigint | null;
+}
+
+export interface CancelHoldRequest {
+  holdId: string;
+  actor: Actor;
+  /** The patron cancelling their own hold; null when staff cancel (any patron's hold, with a reason: R20). */
+  cardNumber: string | null;
+  reason: string | null;
+}
+
+/**
+ * Placing a hold touches two streams: the patron's (a hold slot is claimed, so the limit holds under races: I1)
+ * and the title's (the hold joins the queue). The title's rules are checked first without writing, then the slot
+ * is claimed, then the hold placed; if the title refuses after all (another writer changed it), the slot is
+ * released again, so nothing is half-placed.
+ */
+@Injectable()
+export class HoldsService {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locations: LocationsService,
+    private readonly locator: HoldLocator,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  async place(request: PlaceHoldRequest): Promise<PlacedHold> {
+    const { cardNumber, titleId, pickupLocationId, via, actor } = request;
+    const policy = this.commands.policy;
+    const today = this.commands.today();
+    const patron = await this.commands.load(patronDecider, streamIds.patron(cardNumber));
+    if (!patron.exists) throw new UnknownPatron(cardNumber);
+
+    const holdId = randomUUID();
+    const placeHold: PlaceHold = {
+      type: 'PlaceHold',
+      titleId,
+      holdId,
+      cardNumber,
+      pickupLocationId,
+      contactMethod: request.contactMethod,
+      via,
+      policy,
+      patronEmail: patron.email,
+      knownLocationIds: (await this.locations.exists(pickupLocationId)) ? [pickupLocationId] : [],
+    };
+    // The title's rules first (R8-R10, R12-R14), so a refused title never claims a slot.
+    titleDecider.decide(placeHold, await this.commands.load(titleDecider, streamIds.title(titleId)));
+
+    const hasOverdueLoans = (await patronLoans(this.readModels, cardNumber, today)).some((loan) => loan.overdue);
+    const claimed = await this.commands.run(
+      patronDecider,
+      streamIds.patron(cardNumber),
+      { type: 'ClaimHoldSlot', cardNumber, holdId, titleId, via, today, policy, hasOverdueLoans },
+      { actor },
+    );
+    try {
+      const placed = await this.commands.run(titleDecider, streamIds.title(titleId), placeHold, { actor });
+      return { holdId, status: 'waiting', queuePosition: queuePosition(placed.state, holdId) ?? 1, position: laterPosition(claimed.position, placed.position) };
+    } catch (error) {
+      await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor, reason: 'placement refused' });
+      throw error;
+    }
+  }
+
+  async cancel(request: CancelHoldRequest): Promise<{ position: bigint | null }> {
+    const { holdId, actor } = request;
+    const located = await this.locator.find(holdId);
+    // A patron asking about someone else's hold learns nothing about it (I7).
+    if (request.cardNumber !== null && located.cardNumber !== request.cardNumber) throw new UnknownHold(holdId);
+    const title = await this.commands.load(titleDecider, streamIds.title(located.titleId));
+    const liveLocations = Object.values(title.holds).map((hold) => hold.pickupLocationId);
+    const calendars = await this.locations.calendars(liveLocations);
+    const cancelled = await this.commands.run(
+      titleDecider,
+      streamIds.title(located.titleId),
+      {
+        type: 'CancelHold',
+        titleId: located.titleId,
+        holdId,
+        by: request.cardNumber === null ? 'staff' : 'patron',
+        cardNumber: request.cardNumber,
+        reason: request.reason,
+        today: this.commands.today(),
+        policy: this.commands.policy,
+        calendars,
+      },
+      { actor, reason: request.reason ?? undefined },
+    );
+    const released = await this.releaseSlot(located.cardNumber, holdId, actor);
+    return { position: laterPosition(cancelled.position, released) };
+  }
+
+  /** A hold ended (cancelled, fulfilled, expired): its slot is free again. Repeating it changes nothing. */
+  async releaseSlot(cardNumber: string, holdId: string, actor: Actor): Promise<bigint | null> {
+    const released = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor });
+    return released.position;
+  }
+}
+
+/** How a refusal is reported per title in a batch (R15). */
+export function refusalOf(error: unknown): { type: string; rule: string | null; detail: string } | null {
+  if (!(error instanceof DomainRuleViolation)) return null;
+  return { type: `/problems/${error.code}`, rule: error.rule, detail: error.message };
+}

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { locationDecider, streamIds, type LocationCalendar, type LocationState } from '@libs/domain';
+import { pickupLocations, type ReadModelStore } from '@libs/projections';
+import { READ_MODEL_STORE } from '@libs/platform';
+import { CommandRunner } from '../commands/command-runner.service';
+
+/** Pickup locations and their calendars, read from their own streams so decisions see the current calendar (R30). */
+@Injectable()
+export class LocationsService {
+  constructor(
+    private readonly commands: CommandRunner,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  load(locationId: string): Promise<LocationState> {
+    return this.commands.load(locationDecider, streamIds.location(locationId));
+  }
+
+  async exists(locationId: string): Promise<boolean> {
+    return (await this.load(locationId)).exists;
+  }
+
+  /**
+   * locationId → current calendar, for every registered location (a library has a handful) and for the ones
+   * named, which may be too new for the read models.
+   */
+  async calendars(alsoIds: readonly string[] = []): Promise<Record<string, LocationCalendar>> {
+    const listed = (await pickupLocations(this.readModels)).map((location) => location.locationId);
+    const ids = [...new Set([...listed, ...alsoIds])];
+    const states = await Promise.all(ids.map((id) => this.load(id)));
+    return Object.fromEntries(states.filter((state) => state.exists).map((state) => [state.locationId as string, state.calendar]));
+  }
+}

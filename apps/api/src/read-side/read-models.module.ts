@@ -1,0 +1,90 @@
+import { Global, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { EventStore } from '@libs/event-store';
+import { InMemoryReadModelStore, ProjectionMetrics, ProjectionRunner, RedisReadModelStore, type ReadModelStore } from '@libs/projections';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, REDIS, ROOT_LOGGER, type AppConfig } from '@libs/platform';
+import { HealthChecks } from '../health/health-checks';
+import { MetricsController } from './metrics.controller';
+import { METRICS_REGISTRY } from './metrics-registry';
+import { ReadYourWrites } from './read-your-writes.service';
+
+
+/** Whether this process keeps the read models up to date (otherwise another process, the worker, does). */
+export function runsProjections(config: AppConfig): boolean {
+  return config.READ_MODEL_STORE === 'memory' || config.APP_ROLE !== 'api';
+}
+
+class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner | null,
+    private readonly eventStore: EventStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** In memory the read models are rebuilt from the log at start: the app answers only once they caught up. */
+  async onApplicationBootstrap() {
+    if (!this.runner) return;
+    await this.runner.start();
+    const head = await this.eventStore.headPosition();
+    if (head >= 0n) {
+      const started = Date.now();
+      await this.runner.waitForPosition(head, 10 * 60_000);
+      this.logger.info({ position: head.toString(), ms: Date.now() - started }, 'read models caught up with the event log');
+    }
+  }
+
+  async onApplicationShutdown() {
+    await this.runner?.stop();
+  }
+}
+
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    {
+      provide: READ_MODEL_STORE,
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis | null): ReadModelStore =>
+        config.READ_MODEL_STORE === 'redis' && redis
+          ? new RedisReadModelStore({ redis, keyPrefix: `${config.REDIS_KEY_PREFIX}read-models:` })
+          : new InMemoryReadModelStore(),
+    },
+    {
+      provide: ProjectionRunner,
+      inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, ROOT_LOGGER],
+      useFactory: (config: AppConfig, eventStore: EventStore, store: ReadModelStore, logger: Logger) =>
+        runsProjections(config) ? new ProjectionRunner({ eventStore, store, logger: logger.child({ part: 'projections' }) }) : null,
+    },
+    {
+      provide: METRICS_REGISTRY,
+      inject: [ProjectionRunner],
+      useFactory: (runner: ProjectionRunner | null) => {
+        const registry = new Registry();
+        collectDefaultMetrics({ register: registry });
+        if (runner) new ProjectionMetrics(runner, registry);
+        return registry;
+      },
+    },
+    {
+      provide: ProjectionLifecycle,
+      inject: [ProjectionRunner, EVENT_STORE, ROOT_LOGGER, HealthChecks],
+      useFactory: (runner: ProjectionRunner | null, eventStore: EventStore, logger: Logger, checks: HealthChecks) => {
+        if (runner) {
+          checks.register(async () => {
+            const status = runner.status();
+            const details = { state: status.state, position: status.position?.toString() ?? null, error: status.error };
+            return { projections: { status: status.state === 'failed' || status.state === 'stopped' ? 'down' : 'up', ...details } };
+          });
+        }
+        return new ProjectionLifecycle(runner, eventStore, logger);
+      },
+    },
+    ReadYourWrites,
+  ],
+  exports: [READ_MODEL_STORE, ProjectionRunner, ReadYourWrites, METRICS_REGISTRY],
+})
+export class ReadModelsModule {}
+

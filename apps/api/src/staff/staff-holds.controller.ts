@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.guards';
+import { HoldIdParam } from '../dto/params';
+import { AsOfQueryDto, CounterHoldDto, StaffCancelDto } from '../dto/staff.dto';
+import { CancelHoldCommand, PlaceHoldCommand } from '../holds/hold.commands';
+import type { PlacedHold } from '../holds/holds.service';
+import { ApiProblems } from '../http/problem-responses';
+import { actorOf, principalOf, withPosition } from '../http/responses';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Clock } from '@libs/platform';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff/holds')
+@UseGuards(StaffGuard)
+@UseInterceptors(IdempotencyInterceptor)
+export class StaffHoldsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @StaffRoles('admin', 'circulation')
+  @ApiOperation({ summary: 'Place a counter hold for a patron (counts toward the hold limit, R7; counter material rules, R9)' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async place(@Req() request: AuthenticatedRequest, @Body() body: CounterHoldDto, @Res({ passthrough: true }) response: Response) {
+    const placed: PlacedHold = await this.commandBus.execute(
+      new PlaceHoldCommand(body.cardNumber, body.titleId, body.pickupLocationId, body.contactMethod, 'counter', actorOf(principalOf(request))),
+    );
+    withPosition(response, placed.position);
+    return { holdId: placed.holdId, status: placed.status, queuePosition: placed.queuePosition };
+  }
+
+  @Delete(':holdId')
+  @HttpCode(204)
+  @StaffRoles('admin', 'circulation')
+  @ApiOperation({ summary: 'Cancel any live hold, ready ones too, with a reason (R19, R20); its copy goes to the next hold (I4)' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async cancel(@Req() request: AuthenticatedRequest, @Param() params: HoldIdParam, @Body() body: StaffCancelDto, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const { position } = await this.commandBus.execute(new CancelHoldCommand(params.holdId, null, body.reason, actorOf(principalOf(request))));
+    withPosition(response, position);
+  }
+
+  @Get(':holdId/history')
+  @StaffRoles('admin', 'auditor', 'circulation')
+  @ApiOperation({ summary: 'Every event of the hold with its metadata: who, when, why (from the event log itself)' })
+  @ApiProblems(400, 401, 403, 404)
+  async history(@Param() params: HoldIdParam) {
+    return { holdId: params.holdId, items: await this.audit.holdHistory(params.holdId) };
+  }
+
+  @Get(':holdId')
+  @StaffRoles('admin', 'auditor', 'circulation')
+  @ApiOperation({ summary: 'The hold as it stood at any past instant (`asOf`), or now' })
+  @ApiProblems(400, 401, 403, 404)
+  asOf(@Param() params: HoldIdParam, @Query() query: AsOfQueryDto) {
+    return this.audit.holdAsOf(params.holdId, query.asOf ? new Date(query.asOf) : this.clock.now());
+  }
+}
