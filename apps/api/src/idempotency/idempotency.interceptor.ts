@@ -1,4 +1,5 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -33,10 +34,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = `${principal}:${clientKey}`;
     const fingerprint = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.run(key, fingerprint, response, next));
+    // Nest applies the handler's status only after interceptors finish, so read it from the handler itself.
+    const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    return from(this.run(key, fingerprint, status, response, next));
   }
 
-  private async run(key: string, fingerprint: string, response: Response, next: CallHandler): Promise<unknown> {
+  private async run(key: string, fingerprint: string, status: number, response: Response, next: CallHandler): Promise<unknown> {
     const existing = await this.store.claim(key, fingerprint);
     if (existing) {
       if (existing.fingerprint !== fingerprint) throw this.mismatch();
@@ -46,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.complete(key, fingerprint, { status: response.statusCode, body });
+      await this.store.complete(key, fingerprint, { status, body });
       return body;
     } catch (error) {
       // A refused or failed request changed nothing; the client may correct it and retry with the same key.
