@@ -71,7 +71,12 @@ function tryCreateLock(directory: string, lockPath: string): boolean {
       { cause: error },
     );
   } finally {
-    removeIfPresent(draft);
+    // Best effort: on a read-only file system even this unlink fails (EROFS), and must not hide the reason above.
+    try {
+      removeIfPresent(draft);
+    } catch {
+      // A leftover draft is harmless: it is never read as the lock.
+    }
   }
 }
 
