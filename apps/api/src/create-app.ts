@@ -1,14 +1,15 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { PinoNestLogger } from '@libs/platform';
 import { AppModule } from './app.module';
 import type { CoreOptions } from './core/core.module';
 import { correlationMiddleware } from './http/correlation.middleware';
-import { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
+import { bodyParserErrors } from './http/body-parser-errors';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 
 /** Builds the Nest application with the HTTP conventions of the product; main.ts and the e2e tests both use it. */
@@ -31,6 +32,7 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
   );
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
@@ -50,7 +52,5 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
   SwaggerModule.setup('docs', app, openApi);
 
   await app.init();
-  // Errors raised before routing (body parser: malformed JSON, 413) end here, as problem+json.
-  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => sendProblem(error, request, response, logger));
   return app;
 }

@@ -20,15 +20,6 @@ export class ProblemException extends HttpException {
   }
 }
 
-/** Errors thrown by express' body parser carry a `type` and a `status`. */
-interface BodyParserError {
-  type: string;
-  status: number;
-}
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
-}
-
 export function toProblem(error: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
   if (error instanceof ProblemException) return { problem: error.problem, headers: error.headers };
   if (error instanceof DomainRuleViolation) {
@@ -50,15 +41,6 @@ export function toProblem(error: unknown): { problem: ProblemDetails; headers: R
       problem: { type: problemType('event-store-unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store cannot be reached; nothing was changed. Try again shortly.' },
       headers: { 'Retry-After': '5' },
     };
-  }
-  if (isBodyParserError(error)) {
-    if (error.type === 'entity.too.large') {
-      return { problem: { type: problemType('body-too-large'), title: 'Request body too large', status: 413, detail: 'The request body is larger than this API accepts.' }, headers: {} };
-    }
-    if (error.type === 'entity.parse.failed') {
-      return { problem: { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.' }, headers: {} };
-    }
-    return { problem: { type: problemType('bad-request-body'), title: 'Unreadable request body', status: error.status >= 400 && error.status < 500 ? error.status : 400, detail: 'The request body could not be read (check Content-Type and encoding).' }, headers: {} };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -86,7 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(error: unknown, request: Request, response: Response, logger: Logger) {
+function sendProblem(error: unknown, request: Request, response: Response, logger: Logger) {
   const { problem, headers } = toProblem(error);
   if (problem.status >= 500) logger.error({ err: error, path: request.url }, 'request failed');
   if (response.headersSent) return;
