@@ -31,7 +31,8 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
     }),
   );
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  // Any JSON value parses; a body that is not an object is a validation problem (validation.pipe.ts).
+  app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));

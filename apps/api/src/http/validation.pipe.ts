@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ProblemException } from './problem-details.filter';
 import { problemType } from './problem';
 
@@ -10,9 +10,53 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; messa
   });
 }
 
-/** class-validator on every body and query: unknown fields refused, every bad field listed (I8). */
+const notAnObject = () =>
+  new ProblemException({
+    type: problemType('validation-failed'),
+    title: 'Invalid request',
+    status: 400,
+    detail: 'The request body must be a JSON object.',
+    errors: [{ field: '(body)', messages: ['the body must be a JSON object, not an array, a string, a number or null'] }],
+  });
+
+/** Keys that reach an object's prototype. class-transformer drops them silently; we refuse them like any unknown field. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function prototypeKeysIn(value: unknown, parent = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.keys(value).flatMap((key) => {
+    const field = parent ? `${parent}.${key}` : key;
+    return [...(PROTOTYPE_KEYS.has(key) ? [field] : []), ...prototypeKeysIn((value as Record<string, unknown>)[key], field)];
+  });
+}
+
+const prototypeKeys = (fields: string[]) =>
+  new ProblemException({
+    type: problemType('validation-failed'),
+    title: 'Invalid request',
+    status: 400,
+    detail: `Fix these fields: ${fields.join(', ')}`,
+    errors: fields.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
+  });
+
+/**
+ * class-validator on every body and query: unknown fields refused, every bad field listed (I8). A JSON body that
+ * is not an object (the parser accepts any JSON value) is refused here, before class-transformer sees it.
+ */
+class ProductValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if ((metadata.type === 'body' || metadata.type === 'query') && this.toValidate(metadata)) {
+      const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (metadata.type === 'body' && value !== undefined && !isObject) throw notAnObject();
+      const refused = prototypeKeysIn(value);
+      if (refused.length > 0) throw prototypeKeys(refused);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe() {
-  return new ValidationPipe({
+  return new ProductValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
