@@ -8,6 +8,7 @@ import { PinoNestLogger } from '@libs/platform';
 import { AppModule } from './app.module';
 import type { CoreOptions } from './core/core.module';
 import { correlationMiddleware } from './http/correlation.middleware';
+import { bodyDepthLimit } from './http/body-depth';
 import { bodyParserErrors } from './http/body-parser-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -34,6 +35,7 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
   // Any JSON value parses; a body that is not an object is a validation problem (validation.pipe.ts).
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors);
+  app.use(bodyDepthLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.enableShutdownHooks();
