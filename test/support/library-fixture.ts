@@ -1,3 +1,6 @@
+import { Redis } from 'ioredis';
+import type { EventStore, RecordedEvent } from '@libs/event-store';
+import { EVENT_STORE } from '@libs/platform';
 import type { TestApp } from './test-app';
 
 export const ADMIN = { staffId: 'admin', password: 'change-me-now' };
@@ -18,8 +21,13 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 export class LibraryFixture {
   constructor(
     readonly app: TestApp,
-    readonly staff: string,
+    public staff: string,
   ) {}
+
+  /** A fresh staff token, after the test moved the clock past the old one's lifetime. */
+  async relogin() {
+    this.staff = await staffToken(this.app);
+  }
 
   static async create(app: TestApp): Promise<LibraryFixture> {
     return new LibraryFixture(app, await staffToken(app));
@@ -65,6 +73,120 @@ export class LibraryFixture {
   async checkin(copyId: string, locationId: string) {
     return (await this.app.http().post('/staff/checkins').set(bearer(this.staff)).send({ copyId, locationId }).expect(201)).body;
   }
+
+  /** A patron registered at the counter who has not been given a password yet (R1). */
+  async registerOnly(cardNumber: string, extra: Partial<{ name: string; birthDate: string; cardExpiresOn: string; wideArea: boolean }> = {}) {
+    await this.app
+      .http()
+      .post('/staff/patrons')
+      .set(bearer(this.staff))
+      .send({ cardNumber, name: `Patron ${cardNumber}`, birthDate: '1990-05-01', cardExpiresOn: '2030-03-31', wideArea: false, ...extra })
+      .expect(201);
+  }
+
+  /** A title with one copy per location given (all loanable). */
+  async titleWithCopies(titleId: string, locationIds: string[], materialType = 'book') {
+    await this.title(titleId, materialType);
+    for (const [index, locationId] of locationIds.entries()) await this.copy(`${titleId}-c${index + 1}`, titleId, locationId);
+  }
+
+  /**
+   * A title whose only copy is on loan to `lenderCard`: holdable online under both presets (Library B refuses
+   * online holds while a copy is on the shelf, R9).
+   */
+  async titleOnLoan(titleId: string, locationId: string, lenderCard: string, materialType = 'book') {
+    await this.title(titleId, materialType);
+    await this.copy(`${titleId}-c1`, titleId, locationId);
+    await this.checkout(`${titleId}-c1`, lenderCard);
+  }
+
+  /** The patron's online hold request; the test checks the answer. */
+  placeHold(token: string, titleId: string, pickupLocationId: string, contactMethod = 'none') {
+    return this.app.http().post('/me/holds').set(bearer(token)).send({ titleId, pickupLocationId, contactMethod });
+  }
+
+  /** A hold placed for the patron at the counter (R7: it counts toward the limit). */
+  counterHold(cardNumber: string, titleId: string, pickupLocationId: string, contactMethod = 'phone') {
+    return this.app.http().post('/staff/holds').set(bearer(this.staff)).send({ cardNumber, titleId, pickupLocationId, contactMethod });
+  }
+
+  async registerEmail(token: string, email: string) {
+    await this.app.http().put('/me/email').set(bearer(token)).send({ email }).expect(204);
+  }
+
+  /** A staff account with the given roles, logged in. */
+  async staffMember(staffId: string, roles: ('admin' | 'circulation' | 'auditor')[], password = 'staff-password') {
+    await this.app.http().post('/staff/accounts').set(bearer(this.staff)).send({ staffId, name: `Staff ${staffId}`, roles, password }).expect(201);
+    return staffToken(this.app, staffId, password);
+  }
+
+  async holdHistory(holdId: string): Promise<{ type: string; data: Record<string, unknown>; reason: string | null }[]> {
+    return (await this.app.http().get(`/staff/holds/${holdId}/history`).set(bearer(this.staff)).expect(200)).body.items;
+  }
+
+  async patronHistory(cardNumber: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+    return (await this.app.http().get(`/staff/patrons/${cardNumber}/history`).set(bearer(this.staff)).expect(200)).body.items;
+  }
 }
 
 export { bearer };
+
+/** The app's own event store, to read what a request appended (I6) or check it appended nothing (I8). */
+export function eventStoreOf(app: TestApp): EventStore {
+  return app.app.get<symbol, EventStore>(EVENT_STORE);
+}
+
+export function headPosition(app: TestApp): Promise<bigint> {
+  return eventStoreOf(app).headPosition();
+}
+
+/** Every event appended after `position`, in the global order. */
+export function eventsAfter(app: TestApp, position: bigint): Promise<RecordedEvent[]> {
+  return eventStoreOf(app).readAll({ after: position });
+}
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * Where the app keeps its read models (and, with Redis configured, its throttle, idempotency keys and
+ * checkpoints): suites run once per mode. Each Redis run gets its own key prefix; call `cleanup` after it.
+ */
+export interface ReadModelMode {
+  name: 'memory' | 'redis';
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+let redisRuns = 0;
+
+export function readModelModes(): [string, () => ReadModelMode][] {
+  return [
+    ['memory', () => ({ name: 'memory', env: { READ_MODEL_STORE: 'memory' }, cleanup: async () => undefined })],
+    ['redis', () => redisMode()],
+  ];
+}
+
+export function redisMode(): ReadModelMode {
+  redisRuns += 1;
+  const prefix = `test:e2e:${process.pid}:${Date.now()}:${redisRuns}:`;
+  return {
+    name: 'redis',
+    env: { READ_MODEL_STORE: 'redis', REDIS_URL, REDIS_KEY_PREFIX: prefix },
+    cleanup: () => deleteRedisKeys(prefix),
+  };
+}
+
+/** Deletes every key under a test's own prefix (never anything else). */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
