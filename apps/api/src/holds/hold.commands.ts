@@ -1,6 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ContactMethod, HoldChannel } from '@libs/domain';
+import { DomainRuleViolation, type ContactMethod, type HoldChannel, type Policy } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
+import { POLICY } from '@libs/platform';
 import { HoldsService, refusalOf, type PlacedHold } from './holds.service';
 
 export class PlaceHoldCommand {
@@ -46,15 +48,26 @@ export class PlaceHoldHandler implements ICommandHandler<PlaceHoldCommand, Place
   }
 }
 
+/** R15 is Library B's favourites list; a library whose patrons hold one title at a time does not offer it. */
+export class BatchHoldsNotOffered extends DomainRuleViolation {
+  constructor() {
+    super('batch-holds-not-offered', 'This library takes holds one title at a time; place each hold on its own.', 'not-found', 'R15');
+  }
+}
+
 /**
  * R15: several titles at once. Each title is placed or refused on its own (a refused title claims no slot and
  * leaves nothing behind); the answer says which were placed and why the others were refused.
  */
 @CommandHandler(PlaceHoldBatchCommand)
 export class PlaceHoldBatchHandler implements ICommandHandler<PlaceHoldBatchCommand, { results: BatchItemResult[]; position: bigint | null }> {
-  constructor(private readonly holds: HoldsService) {}
+  constructor(
+    private readonly holds: HoldsService,
+    @Inject(POLICY) private readonly policy: Policy,
+  ) {}
 
   async execute(command: PlaceHoldBatchCommand) {
+    if (!this.policy.batchHoldsFromFavourites) throw new BatchHoldsNotOffered();
     const results: BatchItemResult[] = [];
     let position: bigint | null = null;
     for (const titleId of [...new Set(command.titleIds)]) {

@@ -91,7 +91,7 @@ export class MeController {
     description: 'Nothing is half-placed for a title. `results[i].placed` says which; refused titles carry a problem naming the rule.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiProblems(400, 401, 403, 413, 422, 503)
+  @ApiProblems(400, 401, 403, 404, 413, 422, 503)
   async placeBatch(@Req() request: AuthenticatedRequest, @Body() body: BatchHoldDto, @Res({ passthrough: true }) response: Response) {
     const { results, position } = await this.commandBus.execute(
       new PlaceHoldBatchCommand(cardOf(request), body.titleIds, body.pickupLocationId, body.contactMethod, actorOf(principalOf(request))),
