@@ -13,6 +13,7 @@ import { StaffCirculationController } from './staff/staff-circulation.controller
 import { StaffHoldsController } from './staff/staff-holds.controller';
 import { StaffLocationsController } from './staff/staff-locations.controller';
 import { StaffPatronsController } from './staff/staff-patrons.controller';
+import { WorkerModule } from './worker/worker.module';
 
 const apiControllers = [
   AuthController,
@@ -32,7 +33,7 @@ export class AppModule {
   static register(options: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(options), CqrsModule.forRoot(), HealthModule, ReadModelsModule, ServicesModule, NotificationsModule],
+      imports: [CoreModule.register(options), CqrsModule.forRoot(), HealthModule, ReadModelsModule, ServicesModule, NotificationsModule, WorkerModule],
       controllers: options.config.APP_ROLE === 'worker' ? [] : apiControllers,
     };
   }

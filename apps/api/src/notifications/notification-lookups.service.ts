@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolveLocation, fold, initialLocationState, pickupDeadline, patronDecider, streamIds, titleDecider, type LocationEvent } from '@libs/domain';
+import { locationDecider, pickupDeadline, patronDecider, streamIds, titleDecider } from '@libs/domain';
 import type { NotificationLookups, PatronContact } from '@libs/notifications';
 import { pickupLocation, titleInfo, type ReadModelStore } from '@libs/projections';
-import { READ_MODEL_STORE, readStreamOrEmpty } from '@libs/platform';
+import { READ_MODEL_STORE } from '@libs/platform';
 import { CommandRunner } from '../commands/command-runner.service';
 
 /**
- * What mails are filled in with. Names come from the read models; the patron's address and a ready hold's
+ * What mails are filled in with. Names come from the read models, or from the streams while the read models
+ * are still being rebuilt (a worker catching up after a restart); the patron's address and a ready hold's
  * current last pickup day come from the streams themselves, so a mail is never sent on stale facts.
  */
 @Injectable()
@@ -26,15 +27,14 @@ export class NotificationLookupsService implements NotificationLookups {
   }
 
   async locationName(locationId: string): Promise<string | null> {
-    return (await pickupLocation(this.readModels, locationId))?.name ?? null;
+    return (await pickupLocation(this.readModels, locationId))?.name ?? (await this.commands.load(locationDecider, streamIds.location(locationId))).name;
   }
 
   async lastPickupDay(holdId: string, titleId: string): Promise<string | null> {
     const title = await this.commands.load(titleDecider, streamIds.title(titleId));
     const hold = title.holds[holdId];
     if (!hold || hold.status !== 'ready' || !hold.noticeDay || !hold.pickupOpenDays) return null;
-    const events = await readStreamOrEmpty(this.commands.store, streamIds.location(hold.pickupLocationId));
-    const location = fold({ initialState: initialLocationState, evolve: evolveLocation }, events as unknown as LocationEvent[]);
+    const location = await this.commands.load(locationDecider, streamIds.location(hold.pickupLocationId));
     return pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
   }
 }
