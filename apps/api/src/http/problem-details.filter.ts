@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DomainRuleViolation } from '@libs/domain';
 import { EventStoreUnavailableError } from '@libs/event-store';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem';
+import { isRedisUnavailable } from './redis-unavailable';
 
 const STATUS_OF_KIND: Record<DomainRuleViolation['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
@@ -39,6 +40,17 @@ export function toProblem(error: unknown): { problem: ProblemDetails; headers: R
   if (error instanceof EventStoreUnavailableError) {
     return {
       problem: { type: problemType('event-store-unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store cannot be reached; nothing was changed. Try again shortly.' },
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  if (isRedisUnavailable(error)) {
+    return {
+      problem: {
+        type: problemType('redis-unavailable'),
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'Redis, which keeps the read models (and login throttling and idempotency keys), cannot be reached. Try again shortly.',
+      },
       headers: { 'Retry-After': '5' },
     };
   }

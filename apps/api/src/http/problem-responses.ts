@@ -23,7 +23,7 @@ const described: Record<number, string> = {
   413: 'Request body too large',
   422: 'Idempotency-Key reused with another body, or a value the rules reject',
   429: 'Too many failed logins (Retry-After says when to try again)',
-  503: 'Maintenance window (R29) or the event store is unreachable (Retry-After)',
+  503: 'Maintenance window (R29), or the event store or Redis is unreachable (Retry-After)',
 };
 
 /** Documents the problem+json answers an endpoint can give. */
