@@ -43,7 +43,7 @@ export class CirculationService {
     const titleId = await this.copies.titleOf(copyId);
     if (!(await this.locations.exists(locationId))) throw new UnknownLocation(locationId);
     const title = await this.commands.load(titleDecider, streamIds.title(titleId));
-    const calendars = await this.locations.calendars([locationId, ...Object.values(title.holds).map((hold) => hold.pickupLocationId)]);
+    const calendars = await this.locations.calendarsOf([locationId, ...Object.values(title.holds).map((hold) => hold.pickupLocationId)]);
     const result = await this.commands.run(
       titleDecider,
       streamIds.title(titleId),

@@ -81,7 +81,9 @@ export class HoldsService {
     // The title's rules first (R8-R10, R12-R14), so a refused title never claims a slot.
     titleDecider.decide(placeHold, await this.commands.load(titleDecider, streamIds.title(titleId)));
 
-    const hasOverdueLoans = (await patronLoans(this.readModels, cardNumber, today)).some((loan) => loan.overdue);
+    // Only R5 needs the loans read model: under a policy without it, holds are placed from the event store alone,
+    // so placing goes on while Redis is down.
+    const hasOverdueLoans = policy.overdueBlocksHolds && (await patronLoans(this.readModels, cardNumber, today)).some((loan) => loan.overdue);
     const claimed = await this.commands.run(
       patronDecider,
       streamIds.patron(cardNumber),
@@ -104,7 +106,7 @@ export class HoldsService {
     if (request.cardNumber !== null && located.cardNumber !== request.cardNumber) throw new UnknownHold(holdId);
     const title = await this.commands.load(titleDecider, streamIds.title(located.titleId));
     const liveLocations = Object.values(title.holds).map((hold) => hold.pickupLocationId);
-    const calendars = await this.locations.calendars(liveLocations);
+    const calendars = await this.locations.calendarsOf(liveLocations);
     const cancelled = await this.commands.run(
       titleDecider,
       streamIds.title(located.titleId),

@@ -21,6 +21,16 @@ export class LocationsService {
   }
 
   /**
+   * locationId → current calendar of each location named that exists, from their own streams only: a check-in or a
+   * cancellation names every location its copy can go to, and decides without the read models (so also while Redis
+   * is down).
+   */
+  async calendarsOf(locationIds: readonly string[]): Promise<Record<string, LocationCalendar>> {
+    const states = await Promise.all([...new Set(locationIds)].map((id) => this.load(id)));
+    return Object.fromEntries(states.filter((state) => state.exists).map((state) => [state.locationId as string, state.calendar]));
+  }
+
+  /**
    * locationId → current calendar, for every registered location (a library has a handful) and for the ones
    * named, which may be too new for the read models.
    */
