@@ -21,12 +21,25 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly runner: ProjectionRunner | null,
     private readonly eventStore: EventStore,
     private readonly logger: Logger,
+    /** The Redis that holds the read models, when it does. */
+    private readonly readModelRedis: Redis | null,
   ) {}
+
+  /**
+   * Redis came back after an outage, perhaps empty (a restart without persistence): the runner's own position no longer
+   * says what Redis holds, so it resumes from the checkpoint stored there, which replays the whole log into an empty one.
+   */
+  private readonly resumeFromStoredCheckpoint = () => {
+    if (!this.runner) return;
+    this.logger.warn('Redis is back: projections resume from the checkpoint stored there');
+    void this.runner.restart();
+  };
 
   /** In memory the read models are rebuilt from the log at start: the app answers only once they caught up. */
   async onApplicationBootstrap() {
     if (!this.runner) return;
     await this.runner.start();
+    this.readModelRedis?.on('ready', this.resumeFromStoredCheckpoint);
     const head = await this.eventStore.headPosition();
     if (head >= 0n) {
       const started = Date.now();
@@ -36,6 +49,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async onApplicationShutdown() {
+    this.readModelRedis?.off('ready', this.resumeFromStoredCheckpoint);
     await this.runner?.stop();
   }
 }
@@ -70,8 +84,8 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     },
     {
       provide: ProjectionLifecycle,
-      inject: [ProjectionRunner, EVENT_STORE, ROOT_LOGGER, HealthChecks],
-      useFactory: (runner: ProjectionRunner | null, eventStore: EventStore, logger: Logger, checks: HealthChecks) => {
+      inject: [ProjectionRunner, EVENT_STORE, ROOT_LOGGER, HealthChecks, APP_CONFIG, REDIS],
+      useFactory: (runner: ProjectionRunner | null, eventStore: EventStore, logger: Logger, checks: HealthChecks, config: AppConfig, redis: Redis | null) => {
         if (runner) {
           checks.register(async () => {
             const status = runner.status();
@@ -79,7 +93,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
             return { projections: { status: status.state === 'failed' || status.state === 'stopped' ? 'down' : 'up', ...details } };
           });
         }
-        return new ProjectionLifecycle(runner, eventStore, logger);
+        return new ProjectionLifecycle(runner, eventStore, logger, config.READ_MODEL_STORE === 'redis' ? redis : null);
       },
     },
     ReadYourWrites,
