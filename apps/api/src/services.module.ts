@@ -4,7 +4,7 @@ import { APP_CONFIG, REDIS, type AppConfig } from '@libs/platform';
 import { AuditService } from './audit/audit.service';
 import { PatronGuard, StaffGuard } from './auth/auth.guards';
 import { AuthService, LOGIN_THROTTLE } from './auth/auth.service';
-import { InMemoryLoginThrottle, RedisLoginThrottle } from './auth/login-throttle';
+import { InMemoryLoginThrottle, RedisLoginThrottle, type LoginThrottles, type ThrottleLimits } from './auth/login-throttle';
 import { TokensService } from './auth/tokens.service';
 import { catalogueCommandHandlers } from './catalogue/catalogue.commands';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -29,7 +29,8 @@ import { LocationListHandler } from './queries/staff-lists.queries';
 import { StaffAccountsService } from './staff-accounts/staff-accounts.service';
 
 /** Five failures per card (or staff id) and thirty per client address in 15 minutes lock further tries. */
-const CARD_LIMITS = { maxFailures: 5, windowSeconds: 15 * 60 };
+const ACCOUNT_LIMITS = { maxFailures: 5, windowSeconds: 15 * 60 };
+const ADDRESS_LIMITS = { maxFailures: 30, windowSeconds: 15 * 60 };
 
 const services = [
   CommandRunner,
@@ -67,8 +68,10 @@ const services = [
     {
       provide: LOGIN_THROTTLE,
       inject: [APP_CONFIG, REDIS],
-      useFactory: (config: AppConfig, redis: Redis | null) =>
-        redis ? new RedisLoginThrottle(redis, config.REDIS_KEY_PREFIX, CARD_LIMITS) : new InMemoryLoginThrottle(CARD_LIMITS),
+      useFactory: (config: AppConfig, redis: Redis | null): LoginThrottles => {
+        const throttle = (limits: ThrottleLimits) => (redis ? new RedisLoginThrottle(redis, config.REDIS_KEY_PREFIX, limits) : new InMemoryLoginThrottle(limits));
+        return { account: throttle(ACCOUNT_LIMITS), address: throttle(ADDRESS_LIMITS) };
+      },
     },
     {
       provide: IDEMPOTENCY_STORE,

@@ -4,7 +4,7 @@ import { Clock, POLICY } from '@libs/platform';
 import { CommandRunner } from '../commands/command-runner.service';
 import { ProblemException } from '../http/problem-details.filter';
 import { problemType } from '../http/problem';
-import type { LoginThrottle } from './login-throttle';
+import type { LoginThrottles } from './login-throttle';
 import { passwordMatches } from './passwords';
 import { TokensService } from './tokens.service';
 
@@ -34,7 +34,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly clock: Clock,
     @Inject(POLICY) private readonly policy: Policy,
-    @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    @Inject(LOGIN_THROTTLE) private readonly throttles: LoginThrottles,
   ) {}
 
   /**
@@ -62,15 +62,18 @@ export class AuthService {
 
   private async checked<T>(accountKey: string, clientAddress: string, verify: () => Promise<T | null>): Promise<T> {
     const now = this.clock.now();
-    const keys = [accountKey, `ip:${clientAddress}`];
-    const locked = Math.max(...(await Promise.all(keys.map((key) => this.throttle.lockedFor(key, now)))));
+    const counts = [
+      { throttle: this.throttles.account, key: accountKey },
+      { throttle: this.throttles.address, key: `ip:${clientAddress}` },
+    ];
+    const locked = Math.max(...(await Promise.all(counts.map(({ throttle, key }) => throttle.lockedFor(key, now)))));
     if (locked > 0) throw tooManyAttempts(locked);
     const verified = await verify();
     if (verified === null) {
-      await Promise.all(keys.map((key) => this.throttle.recordFailure(key, now)));
+      await Promise.all(counts.map(({ throttle, key }) => throttle.recordFailure(key, now)));
       throw wrongCredentials();
     }
-    await this.throttle.reset(accountKey);
+    await this.throttles.account.reset(accountKey);
     return verified;
   }
 }

@@ -16,6 +16,12 @@ export interface ThrottleLimits {
   windowSeconds: number;
 }
 
+/** One count per account (card number or staff id) and a looser one per client address, which many patrons may share. */
+export interface LoginThrottles {
+  account: LoginThrottle;
+  address: LoginThrottle;
+}
+
 export class InMemoryLoginThrottle implements LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
