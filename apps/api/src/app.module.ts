@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthController, StaffAuthController } from './auth/auth.controller';
 import { CoreModule, type CoreOptions } from './core/core.module';
+import { ExpiryModule } from './expiry/expiry.module';
 import { HealthModule } from './health/health.module';
 import { MeController } from './me/me.controller';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -33,7 +34,7 @@ export class AppModule {
   static register(options: CoreOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(options), CqrsModule.forRoot(), HealthModule, ReadModelsModule, ServicesModule, NotificationsModule, WorkerModule],
+      imports: [CoreModule.register(options), CqrsModule.forRoot(), HealthModule, ReadModelsModule, ServicesModule, NotificationsModule, WorkerModule, ExpiryModule],
       controllers: options.config.APP_ROLE === 'worker' ? [] : apiControllers,
     };
   }

@@ -1,0 +1,37 @@
+import { expiryDay, type LocalDate } from '@libs/domain';
+import { calendarOf, dueReadyHolds, locationsById, titlesCollection, type DueReadyHold, type ReadModelStore, type TitleDoc } from '@libs/projections';
+
+/** A ready hold whose pickup window is over, with what staff need to see why (R18, R30). */
+export interface DueHold extends DueReadyHold {
+  titleName: string | null;
+  pickupLocationName: string | null;
+  /** The (N+1)-th open day after the notice day: the first day the hold may be expired. */
+  expiryDay: LocalDate;
+}
+
+/** Oldest notice first: the order the sweep expires holds in, so each title hands its copies on first come, first served. */
+export function inNoticeOrder(a: Pick<DueHold, 'noticeDay' | 'holdId'>, b: Pick<DueHold, 'noticeDay' | 'holdId'>): number {
+  if (a.noticeDay !== b.noticeDay) return a.noticeDay < b.noticeDay ? -1 : 1;
+  return a.holdId < b.holdId ? -1 : a.holdId > b.holdId ? 1 : 0;
+}
+
+/** The ready holds due for expiry on `today`, judged on each pickup location's current calendar, in notice order. */
+export async function dueHolds(store: ReadModelStore, today: LocalDate): Promise<DueHold[]> {
+  const due = await dueReadyHolds(store, today);
+  const [locations, titles] = await Promise.all([
+    locationsById(store, due.map((hold) => hold.pickupLocationId)),
+    store.getMany<TitleDoc>(titlesCollection, [...new Set(due.map((hold) => hold.titleId))]),
+  ]);
+  const titleNames = new Map(titles.filter((title): title is TitleDoc => title !== undefined).map((title) => [title.titleId, title.name]));
+  return due
+    .map((hold) => {
+      const location = locations.get(hold.pickupLocationId);
+      return {
+        ...hold,
+        titleName: titleNames.get(hold.titleId) ?? null,
+        pickupLocationName: location?.name ?? null,
+        expiryDay: expiryDay(hold.noticeDay, hold.pickupOpenDays, calendarOf(location)),
+      };
+    })
+    .sort(inNoticeOrder);
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { DATE_MESSAGE, DATE_PATTERN } from '../dto/patterns';
+import { PageQueryDto } from '../dto/staff.dto';
+
+export class DueHoldsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-12-04', description: 'The day to judge by (library time zone); default today' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: `on ${DATE_MESSAGE}` })
+  on?: string;
+}
