@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { SmtpTestServer } from '../../libs/notifications/test/smtp-test-server';
 import { OverdueReminderSweep } from '../../apps/api/src/worker/overdue-reminder-sweep';
 import { bearer, LibraryFixture, staffToken } from '../support/library-fixture';
@@ -56,6 +57,13 @@ describe('mails through SMTP (library-a)', () => {
   it('R27: Library A resets passwords at the counter only, so no reset mail can be asked for', async () => {
     const answer = await app.http().post('/auth/password-reset').send({ cardNumber: '2002', email: 'a-ready@example.jp' }).expect(404);
     expect(answer.body).toMatchObject({ type: '/problems/password-reset-not-offered', rule: 'R27' });
+  });
+
+  it('R26: the overdue reminder is a daily job at 09:00 library time', () => {
+    // Every module that imports ScheduleModule.forRoot() has a registry of its own: look through them all.
+    const jobs = new Map(app.app.get(SchedulerRegistry, { each: true }).flatMap((registry) => [...registry.getCronJobs()]));
+    expect(jobs.get('overdue-reminders')?.nextDate().setZone('Asia/Tokyo').toFormat('HH:mm')).toBe('09:00');
+    expect([...jobs.keys()]).not.toContain('pickup-reminders');
   });
 
   it('R26: the daily sweep reminds the borrower of an overdue loan once per loan and day, until it comes back', async () => {
