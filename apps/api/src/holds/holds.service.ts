@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  AlreadyHoldingTitle,
   DomainRuleViolation,
+  HoldLimitReached,
   UnknownHold,
   UnknownPatron,
   patronDecider,
@@ -18,6 +20,9 @@ import { READ_MODEL_STORE } from '@libs/platform';
 import { CommandRunner, laterPosition } from '../commands/command-runner.service';
 import { LocationsService } from '../locations/locations.service';
 import { HoldLocator } from './hold-locator.service';
+import { staleHoldSlots } from './stale-hold-slots';
+
+const REPAIR_ACTOR: Actor = { kind: 'system', id: 'hold-slots' };
 
 export interface PlaceHoldRequest {
   cardNumber: string;
@@ -84,12 +89,17 @@ export class HoldsService {
     // Only R5 needs the loans read model: under a policy without it, holds are placed from the event store alone,
     // so placing goes on while Redis is down.
     const hasOverdueLoans = policy.overdueBlocksHolds && (await patronLoans(this.readModels, cardNumber, today)).some((loan) => loan.overdue);
-    const claimed = await this.commands.run(
-      patronDecider,
-      streamIds.patron(cardNumber),
-      { type: 'ClaimHoldSlot', cardNumber, holdId, titleId, via, today, policy, hasOverdueLoans },
-      { actor },
-    );
+    const claim = () =>
+      this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ClaimHoldSlot', cardNumber, holdId, titleId, via, today, policy, hasOverdueLoans }, { actor });
+    let claimed;
+    try {
+      claimed = await claim();
+    } catch (error) {
+      // A slot left behind by a crash may be what refuses this hold (R7, R12): free such slots, then claim once more.
+      if (!(error instanceof AlreadyHoldingTitle || error instanceof HoldLimitReached)) throw error;
+      if ((await this.releaseStaleSlots(cardNumber)) === 0) throw error;
+      claimed = await claim();
+    }
     try {
       const placed = await this.commands.run(titleDecider, streamIds.title(titleId), placeHold, { actor });
       return { holdId, status: 'waiting', queuePosition: queuePosition(placed.state, holdId) ?? 1, position: laterPosition(claimed.position, placed.position) };
@@ -125,6 +135,15 @@ export class HoldsService {
     );
     const released = await this.releaseSlot(located.cardNumber, holdId, actor);
     return { position: laterPosition(cancelled.position, released) };
+  }
+
+  /** Frees the patron's slots no live hold stands behind (see staleHoldSlots); returns how many. */
+  private async releaseStaleSlots(cardNumber: string): Promise<number> {
+    const stale = await staleHoldSlots(this.commands.store, cardNumber, this.commands.clock.now());
+    for (const holdId of stale) {
+      await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor: REPAIR_ACTOR, reason: 'no live hold behind this slot' });
+    }
+    return stale.length;
   }
 
   /** A hold ended (cancelled, fulfilled, expired): its slot is free again. Repeating it changes nothing. */
