@@ -2,6 +2,7 @@ export * from './projected-event';
 export * from './read-model';
 export * from './read-models/all-read-models';
 export * from './read-models/holds/holds.read-model';
+export * from './read-models/hold-shelf-copies/hold-shelf-copies.read-model';
 export * from './read-models/loans/loans.read-model';
 export * from './read-models/locations/locations.read-model';
 export * from './read-models/patron-directory/patron-directory.read-model';

@@ -1,4 +1,4 @@
-import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
+import { holdShelfCopiesCollection, holdShelfCopyIndexes, type HoldShelfCopyDoc } from '../read-models/hold-shelf-copies/hold-shelf-copies.read-model';
 import { pageOf, type Page, type ReadModelStore } from '../store/read-model-store';
 import { byKeys, titlesById } from './lookups';
 import type { PageRequest } from './page-request';
@@ -12,18 +12,19 @@ export interface ClearanceEntry {
   endedAt: string;
 }
 
-/** Copies of expired or cancelled ready holds to take off this location's hold shelf, oldest first. */
+/** Copies of expired or cancelled ready holds to take off this location's hold shelf, oldest first (I4). */
 export async function clearanceList(store: ReadModelStore, locationId: string, page: PageRequest = {}): Promise<Page<ClearanceEntry>> {
-  const { items: holds } = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.clearance(locationId) });
-  const titles = await titlesById(store, holds.map((hold) => hold.titleId));
-  const entries = holds
-    .map((hold) => ({
-      holdId: hold.holdId,
-      copyId: hold.copyId as string,
-      titleId: hold.titleId,
-      titleName: titles.get(hold.titleId)?.name ?? null,
-      reason: hold.status === 'expired' ? ('expired' as const) : ('cancelled' as const),
-      endedAt: hold.endedAt as string,
+  const { items: copies } = await store.list<HoldShelfCopyDoc>(holdShelfCopiesCollection, { index: holdShelfCopyIndexes.clearance(locationId) });
+  const titles = await titlesById(store, copies.map((copy) => copy.titleId));
+  const entries = copies
+    .filter((copy): copy is HoldShelfCopyDoc & { clearance: NonNullable<HoldShelfCopyDoc['clearance']> } => copy.clearance !== null)
+    .map((copy) => ({
+      holdId: copy.holdId,
+      copyId: copy.copyId,
+      titleId: copy.titleId,
+      titleName: titles.get(copy.titleId)?.name ?? null,
+      reason: copy.clearance.reason,
+      endedAt: copy.clearance.endedAt,
     }))
     .sort(byKeys((entry) => entry.endedAt, (entry) => entry.holdId));
   return pageOf(entries, page.offset, page.limit);

@@ -1,4 +1,5 @@
 import type { AnyReadModel } from '../read-model';
+import { holdShelfCopiesReadModel } from './hold-shelf-copies/hold-shelf-copies.read-model';
 import { holdsReadModel } from './holds/holds.read-model';
 import { loansReadModel } from './loans/loans.read-model';
 import { locationsReadModel } from './locations/locations.read-model';
@@ -8,6 +9,7 @@ import { titlesReadModel } from './titles/titles.read-model';
 /** Every read model the patron apps and staff screens read. */
 export const allReadModels: readonly AnyReadModel[] = [
   holdsReadModel,
+  holdShelfCopiesReadModel,
   titlesReadModel,
   locationsReadModel,
   loansReadModel,

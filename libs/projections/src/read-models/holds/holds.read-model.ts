@@ -22,8 +22,6 @@ export interface HoldDoc {
   /** Call-list work on a ready hold (R14): attempts so far, and whether the patron was reached or left a message. */
   contactAttempts: number;
   contacted: boolean;
-  /** Expired or cancelled while ready: its copy sits on the hold shelf until staff clear it. */
-  awaitingClearance: boolean;
   /** When it was fulfilled, expired or cancelled. */
   endedAt: string | null;
 }
@@ -42,8 +40,6 @@ export const holdIndexes = {
   shelf: (locationId: string) => `shelf:${locationId}`,
   /** Ready holds at a location whose patron still has to be called. */
   call: (locationId: string) => `call:${locationId}`,
-  /** Ended ready holds whose copy must come off a location's hold shelf. */
-  clearance: (locationId: string) => `clearance:${locationId}`,
 } as const;
 
 const handled = [
@@ -53,7 +49,6 @@ const handled = [
   'HoldFulfilled',
   'PickupExpired',
   'HoldCancelled',
-  'HoldShelfCleared',
   'PatronContacted',
 ] as const;
 
@@ -79,7 +74,6 @@ export const holdsReadModel: ReadModel<HoldDoc> = {
         pickupOpenDays: null,
         contactAttempts: 0,
         contacted: false,
-        awaitingClearance: false,
         endedAt: null,
       };
     }
@@ -94,15 +88,11 @@ export const holdsReadModel: ReadModel<HoldDoc> = {
         return { ...doc, status: 'ready', copyId, pickupLocationId, contactMethod, noticeDay, pickupOpenDays, contactAttempts: 0, contacted: false };
       }
       case 'HoldFulfilled':
-        return { ...doc, status: 'fulfilled', copyId: event.data.copyId, awaitingClearance: false, endedAt };
+        return { ...doc, status: 'fulfilled', copyId: event.data.copyId, endedAt };
       case 'PickupExpired':
-        return { ...doc, status: 'expired', copyId: event.data.copyId, pickupLocationId: event.data.pickupLocationId, awaitingClearance: true, endedAt };
-      case 'HoldCancelled': {
-        const { previousStatus, copyId } = event.data;
-        return { ...doc, status: 'cancelled', copyId: copyId ?? doc.copyId, awaitingClearance: previousStatus === 'ready' && copyId !== null, endedAt };
-      }
-      case 'HoldShelfCleared':
-        return { ...doc, awaitingClearance: false };
+        return { ...doc, status: 'expired', copyId: event.data.copyId, pickupLocationId: event.data.pickupLocationId, endedAt };
+      case 'HoldCancelled':
+        return { ...doc, status: 'cancelled', copyId: event.data.copyId ?? doc.copyId, endedAt };
       case 'PatronContacted':
         return { ...doc, contactAttempts: doc.contactAttempts + 1, contacted: doc.contacted || event.data.outcome !== 'no-answer' };
       default: {
@@ -119,7 +109,6 @@ export const holdsReadModel: ReadModel<HoldDoc> = {
       indexes.push(holdIndexes.ready, holdIndexes.shelf(doc.pickupLocationId));
       if (callContactMethods.includes(doc.contactMethod) && !doc.contacted) indexes.push(holdIndexes.call(doc.pickupLocationId));
     }
-    if (doc.awaitingClearance) indexes.push(holdIndexes.clearance(doc.pickupLocationId));
     return indexes;
   },
 };

@@ -54,29 +54,25 @@ describe('holds read model: one document per hold', () => {
     }
   });
 
-  it('an expired hold leaves the patron lists and the shelf, and its copy is on the clearance list until cleared (R18)', () => {
+  it('an expired hold leaves the patron lists, the sweep list and the shelf, keeping its copy (R18)', () => {
     const expired = fold(placed, ready, e.pickupExpired('t1', 'h1', 'c1', 'copy1', 'main', '2026-04-13', '2026-04-14'));
-    expect(hold(expired)).toMatchObject({ status: 'expired', awaitingClearance: true });
-    expect(lists(expired)).toEqual({ 'clearance:main': ['h1'] });
-
-    const cleared = fold(placed, ready, e.pickupExpired('t1', 'h1', 'c1', 'copy1', 'main', '2026-04-13', '2026-04-14'), e.holdShelfCleared('t1', 'copy1', 'h1', 'main'));
-    expect(hold(cleared)).toMatchObject({ status: 'expired', awaitingClearance: false });
-    expect(lists(cleared)).toEqual({});
+    expect(hold(expired)).toMatchObject({ status: 'expired', copyId: 'copy1', endedAt: expect.stringMatching(/^2026-04-01T/) });
+    expect(lists(expired)).toEqual({});
   });
 
-  it('a ready hold cancelled by staff puts its copy on the clearance list (R19, R20)', () => {
+  it('a ready hold cancelled by staff leaves every list (R19, R20)', () => {
     const docs = fold(placed, ready, e.holdCancelled('t1', 'h1', 'c1', 'ready', 'copy1', 'staff'));
-    expect(hold(docs)).toMatchObject({ status: 'cancelled', awaitingClearance: true });
-    expect(lists(docs)).toEqual({ 'clearance:main': ['h1'] });
+    expect(hold(docs)).toMatchObject({ status: 'cancelled', copyId: 'copy1' });
+    expect(lists(docs)).toEqual({});
   });
 
-  it('a hold cancelled while waiting or in transit needs no clearance and stays in the hold index', () => {
+  it('a hold cancelled while waiting or in transit leaves the patron lists and stays in the hold index', () => {
     const waiting = fold(placed, e.holdCancelled('t1', 'h1', 'c1', 'waiting'));
-    expect(hold(waiting)).toMatchObject({ status: 'cancelled', awaitingClearance: false });
+    expect(hold(waiting)).toMatchObject({ status: 'cancelled', copyId: null });
     expect(lists(waiting)).toEqual({});
 
     const inTransit = fold(placed, e.holdInTransit('t1', 'h1', 'c1', 'copy1', 'branch', 'main'), e.holdCancelled('t1', 'h1', 'c1', 'in-transit', 'copy1'));
-    expect(hold(inTransit)).toMatchObject({ status: 'cancelled', awaitingClearance: false });
+    expect(hold(inTransit)).toMatchObject({ status: 'cancelled', copyId: 'copy1' });
   });
 
   it('a fulfilled hold leaves every list', () => {
