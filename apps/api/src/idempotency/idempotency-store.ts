@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 export interface StoredResponse {
   status: number;
   body: unknown;
+  /** X-Event-Position of the first answer, so a replay still tells the client what to wait for (read-your-writes). */
+  eventPosition?: string;
 }
 
 export type IdempotencyRecord = { state: 'pending'; fingerprint: string } | { state: 'done'; fingerprint: string; response: StoredResponse };
@@ -22,14 +24,19 @@ const TTL_SECONDS = 24 * 60 * 60;
 export class InMemoryIdempotencyStore implements IdempotencyStore {
   private readonly records = new Map<string, { record: IdempotencyRecord; expires: number }>();
 
+  /** Looks and claims in one synchronous step: two requests racing on one key cannot both claim it. */
   async claim(key: string, fingerprint: string): Promise<IdempotencyRecord | null> {
-    const existing = await this.get(key);
+    const existing = this.current(key);
     if (existing) return existing;
     this.records.set(key, { record: { state: 'pending', fingerprint }, expires: Date.now() + TTL_SECONDS * 1000 });
     return null;
   }
 
   async get(key: string): Promise<IdempotencyRecord | null> {
+    return this.current(key);
+  }
+
+  private current(key: string): IdempotencyRecord | null {
     const entry = this.records.get(key);
     if (!entry || entry.expires < Date.now()) return null;
     return entry.record;

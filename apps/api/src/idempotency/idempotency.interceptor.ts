@@ -10,6 +10,7 @@ import type { IdempotencyStore, StoredResponse } from './idempotency-store';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 const HEADER = 'idempotency-key';
+const POSITION_HEADER = 'X-Event-Position';
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
 
@@ -45,11 +46,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (existing.fingerprint !== fingerprint) throw this.mismatch();
       const first = existing.state === 'done' ? existing.response : await this.waitForFirst(key, fingerprint);
       response.status(first.status).setHeader('Idempotent-Replayed', 'true');
+      if (first.eventPosition) response.setHeader(POSITION_HEADER, first.eventPosition);
       return first.body;
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.complete(key, fingerprint, { status, body });
+      const position = response.getHeader(POSITION_HEADER);
+      await this.store.complete(key, fingerprint, { status, body, ...(position === undefined ? {} : { eventPosition: String(position) }) });
       return body;
     } catch (error) {
       // A refused or failed request changed nothing; the client may correct it and retry with the same key.
