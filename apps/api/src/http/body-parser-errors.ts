@@ -16,16 +16,20 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return error instanceof Error && typeof (error as Partial<BodyParserError>).status === 'number';
 }
 
-/** Where JSON.parse stopped, without echoing the body back. */
-function positionOf(message: string): string {
-  const match = /position (\d+)/.exec(message);
-  return match ? ` (at character ${match[1]})` : '';
+/** Where JSON.parse stopped, from its message, without echoing the body back (V8 quotes a slice of it). */
+function whereParsingStopped(message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return ` (at character ${position[1]})`;
+  const token = /^Unexpected token '(.)'/u.exec(message);
+  if (token) return ` (unexpected ${JSON.stringify(token[1])})`;
+  if (/Unexpected end of JSON input/.test(message)) return ' (it ends too early)';
+  return '';
 }
 
 function problemOf(error: BodyParserError): ProblemDetails | null {
   switch (error.type) {
     case 'entity.parse.failed':
-      return { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: `The request body is not valid JSON${positionOf(error.message)}.` };
+      return { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: `The request body is not valid JSON${whereParsingStopped(error.message)}.` };
     case 'entity.too.large':
       return { type: problemType('body-too-large'), title: 'Request body too large', status: 413, detail: 'The request body is larger than this API accepts.' };
     case 'charset.unsupported':
