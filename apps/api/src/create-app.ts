@@ -10,6 +10,7 @@ import type { CoreOptions } from './core/core.module';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { bodyDepthLimit } from './http/body-depth';
 import { bodyParserErrors } from './http/body-parser-errors';
+import { answerClientErrorsAsProblems } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -21,6 +22,7 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
