@@ -68,4 +68,7 @@ export const ACCESS: Record<string, Access> = {
   'GET /staff/holds/{holdId}/history': HISTORY,
 
   'GET /staff/notifications/failed': ANY_STAFF,
+
+  'GET /staff/expiry/due': DESK,
+  'POST /staff/expiry/sweep': DESK,
 };

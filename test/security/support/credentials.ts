@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import type { StaffRole } from '@libs/domain';
 import { bearer, patronToken, staffToken, type LibraryFixture } from '../../support/library-fixture';
+import { ACCESS } from '../access-policy';
 
 /** Every kind of caller the authorization matrix tries on every operation. */
 export const CALLERS = [
@@ -82,4 +83,22 @@ export async function credentialsFor(library: LibraryFixture): Promise<Credentia
     'staff circulation': bearer(await staffToken(app, 'staff-circulation', STAFF_PASSWORD)),
     'staff auditor': bearer(await staffToken(app, 'staff-auditor', STAFF_PASSWORD)),
   };
+}
+
+/** A caller the operation admits: patron A on /me, the admin on /staff, nobody on public operations. */
+export function rightfulCaller(operationKey: string): Caller {
+  const access = ACCESS[operationKey];
+  if (!access) throw new Error(`${operationKey} is not classified in access-policy.ts`);
+  switch (access.kind) {
+    case 'public':
+      return 'no token';
+    case 'patron':
+      return 'patron A';
+    case 'staff':
+      return 'staff admin';
+    default: {
+      const unreachable: never = access;
+      throw new Error(`unknown access ${JSON.stringify(unreachable)}`);
+    }
+  }
 }
