@@ -147,7 +147,7 @@ function queryValues(parameter: Parameter): fc.Arbitrary<string[]> {
   const single = fc.oneof(shaped(parameter.schema).map(String), text);
   return fc.oneof(
     { weight: parameter.required ? 6 : 2, arbitrary: single.map((value) => [value]) },
-    { weight: 2, arbitrary: fc.constant([]) },
+    { weight: 2, arbitrary: fc.constant<string[]>([]) },
     { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) },
   );
 }
