@@ -69,6 +69,9 @@ export const ACCESS: Record<string, Access> = {
 
   'GET /staff/notifications/failed': ANY_STAFF,
 
+  'GET /staff/projections': ADMIN,
+  'POST /staff/projections/restart': ADMIN,
+
   'GET /staff/expiry/due': DESK,
   'POST /staff/expiry/sweep': DESK,
 };

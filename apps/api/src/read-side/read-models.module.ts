@@ -7,6 +7,7 @@ import { InMemoryReadModelStore, ProjectionMetrics, ProjectionRunner, RedisReadM
 import { APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, REDIS, ROOT_LOGGER, type AppConfig } from '@libs/platform';
 import { HealthChecks } from '../health/health-checks';
 import { MetricsController } from './metrics.controller';
+import { ProjectionsController } from './projections.controller';
 import { METRICS_REGISTRY } from './metrics-registry';
 import { ReadYourWrites } from './read-your-writes.service';
 
@@ -56,7 +57,7 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
 @Global()
 @Module({
-  controllers: [MetricsController],
+  controllers: [MetricsController, ProjectionsController],
   providers: [
     {
       provide: READ_MODEL_STORE,
