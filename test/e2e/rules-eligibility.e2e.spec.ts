@@ -71,6 +71,19 @@ describe.each(['library-a', 'library-b'] as const)('who may hold online (%s)', (
     await library.titleOnLoan('T-R4', 'central', '900000001');
     await library.placeHold(token, 'T-R4', 'central').expect(201);
   });
+
+  it('R4: a token that outlives the card (issued on its last day) cannot place holds after midnight', async () => {
+    const start = app.clock.now();
+    await library.registerOnly('100000032', { cardExpiresOn: '2026-11-23' });
+    await app.http().post('/staff/patrons/100000032/password').set(bearer(library.staff)).send({ password: 'patron-password' }).expect(204);
+    await library.titleOnLoan('T-R4-late', 'central', '900000001');
+    app.clock.set('2026-11-23T14:30:00Z');
+    const token = await patronToken(app, '100000032', 'patron-password');
+    app.clock.set('2026-11-23T15:10:00Z');
+    const answer = await library.placeHold(token, 'T-R4-late', 'central').expect(403);
+    expect(answer.body).toMatchObject({ type: '/problems/card-expired', rule: 'R4' });
+    app.clock.set(start);
+  });
 });
 
 describe.each(['library-a', 'library-b'] as const)('R5: overdue loans (%s)', (policy) => {
