@@ -13,9 +13,13 @@ export class ConfigurationError extends Error {
 /** The variable names the product reads: the docker-compose test holds the compose file against this list. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(new AppConfig());
 
+/** Their values never go to stderr or the logs, even when they are wrong (a short secret is still a secret). */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['TOKEN_SECRET', 'STAFF_ADMIN_PASSWORD', 'SMTP_PASSWORD']);
+
 function describe(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});
-  return `${error.property}: ${messages.join('; ')} (got ${JSON.stringify(error.value)})`;
+  const got = SECRET_VARIABLES.has(error.property) ? 'value hidden' : `got ${JSON.stringify(error.value)}`;
+  return `${error.property}: ${messages.join('; ')} (${got})`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
