@@ -11,6 +11,7 @@ import { correlationMiddleware } from './http/correlation.middleware';
 import { bodyDepthLimit } from './http/body-depth';
 import { bodyParserErrors } from './http/body-parser-errors';
 import { answerClientErrorsAsProblems } from './http/client-errors';
+import { serveFrontEnd } from './http/front-end';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -55,6 +56,7 @@ export async function createApp(options: CoreOptions): Promise<NestExpressApplic
     response.json(openApi);
   });
   SwaggerModule.setup('docs', app, openApi);
+  serveFrontEnd(app.getHttpAdapter().getInstance() as express.Express);
 
   await app.init();
   return app;
