@@ -1,0 +1,107 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiProblem, type Problem } from './api-client';
+import type { CommonMessages } from './common-messages';
+import { problemText } from './problem-text';
+
+/**
+ * A screen's main heading. It takes the focus when the screen opens, so keyboard and screen-reader users
+ * land on the new content after a link, and it names the tab.
+ */
+export function ScreenHeading({ children, documentTitle }: { children: ComponentChildren; documentTitle: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = documentTitle;
+  }, [documentTitle]);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+/** A refusal from the API, read out at once. */
+export function ProblemAlert({ problem, text }: { problem: Problem | null; text: CommonMessages }) {
+  if (!problem) return null;
+  return (
+    <p class="problem" role="alert">
+      {problemText(problem, text)}
+    </p>
+  );
+}
+
+/** A polite message after a successful action (screen readers read it without moving the focus). */
+export function StatusMessage({ message }: { message: string | null }) {
+  return (
+    <p class="status" role="status">
+      {message ?? ''}
+    </p>
+  );
+}
+
+export const problemOf = (error: unknown): Problem =>
+  error instanceof ApiProblem ? error.problem : { type: '/problems/client-error', title: String(error), status: 0 };
+
+export interface Loaded<T> {
+  data: T | null;
+  problem: Problem | null;
+  loading: boolean;
+  reload(): Promise<void>;
+}
+
+/** Loads data for a screen and reloads it on demand (after an action) or when `key` changes. */
+export function useLoad<T>(load: () => Promise<T>, key: unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [loading, setLoading] = useState(true);
+  // The caller's key, not the closure, says when to load again.
+  const run = useCallback(load, key);
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await run());
+      setProblem(null);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [run]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, problem, loading, reload };
+}
+
+/** Runs a form's command once at a time: `busy` disables the button, a refusal becomes `problem`. */
+export function useCommand() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const run = useCallback(async (command: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await command();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, problem, run, clear: () => setProblem(null) };
+}
+
+export function Loading({ loaded, text }: { loaded: Loaded<unknown>; text: CommonMessages }) {
+  if (loaded.problem)
+    return (
+      <div>
+        <ProblemAlert problem={loaded.problem} text={text} />
+        <button type="button" onClick={() => void loaded.reload()}>
+          {text.retry}
+        </button>
+      </div>
+    );
+  if (loaded.loading && loaded.data === null) return <p aria-live="polite">{text.loading}</p>;
+  return null;
+}
