@@ -123,10 +123,28 @@ describe('I7: who may call what', () => {
     }
   });
 
-  it('staff roles: an auditor only reads; circulation staff cannot create locations or accounts; an admin may do everything', async () => {
+  it('staff roles: an auditor only reads; circulation staff work the desk but cannot create locations or accounts; an admin may do everything', async () => {
     const auditor = await library.staffMember('auditor1', ['auditor']);
     const desk = await library.staffMember('desk1', ['circulation']);
     const adminOnly = ['POST /staff/locations', 'POST /staff/accounts'];
+    // What the desk does all day.
+    const deskWork = [
+      'POST /staff/checkins',
+      'POST /staff/checkouts',
+      'POST /staff/holds',
+      `DELETE /staff/holds/${waitingA}`,
+      `POST /staff/holds/${waitingA}/contacts`,
+      'POST /staff/hold-shelf/clearances',
+      'POST /staff/patrons',
+      `POST /staff/patrons/${A}/password`,
+      `POST /staff/patrons/${A}/renewal`,
+      'POST /staff/titles',
+      'POST /staff/copies',
+      'PUT /staff/locations/central/calendar',
+      'GET /staff/locations/central/hold-shelf',
+      `GET /staff/patrons/${A}`,
+    ];
+    expect(staffEndpoints.map(label)).toEqual(expect.arrayContaining(deskWork));
     // What auditors are for: the history of holds, patrons, titles and copies, and a hold as of any instant.
     const audits = [
       `GET /staff/holds/${waitingA}/history`,
@@ -143,7 +161,7 @@ describe('I7: who may call what', () => {
 
       const deskAnswer = await call(app, endpoint, desk);
       if (adminOnly.includes(label(endpoint))) expectProblem(deskAnswer, 403);
-      else expect({ endpoint: label(endpoint), status: deskAnswer.status }).not.toEqual({ endpoint: label(endpoint), status: 403 });
+      else if (deskWork.includes(label(endpoint))) expect({ endpoint: label(endpoint), status: deskAnswer.status }).not.toEqual({ endpoint: label(endpoint), status: 403 });
 
       const adminAnswer = await call(app, endpoint, library.staff);
       expect([401, 403]).not.toContain(adminAnswer.status);
