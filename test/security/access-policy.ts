@@ -74,7 +74,4 @@ export const ACCESS: Record<string, Access> = {
 
   'GET /staff/expiry/due': DESK,
   'POST /staff/expiry/sweep': DESK,
-
-  'GET /staff/projections': ADMIN,
-  'POST /staff/projections/restart': ADMIN,
 };
