@@ -33,11 +33,13 @@ describe('security basics over HTTP', () => {
   });
   afterAll(() => app.close());
 
-  it('every documented operation, the documents and error answers carry the security headers (helmet) and no X-Powered-By', async () => {
+  it('every documented operation, the documents, the web pages and error answers carry the security headers (helmet) and no X-Powered-By', async () => {
     const operations = await loadOperations(app);
     const answers = [
       ...(await Promise.all(operations.map(async (operation) => ({ what: operation.key, response: await app.http()[operation.method](concretePath(operation, examplePathSegments(operation))) })))),
       { what: 'GET /openapi.json', response: await app.http().get('/openapi.json') },
+      { what: 'the staff console', response: await app.http().get('/console') },
+      { what: 'the patron page', response: await app.http().get('/patron/holds') },
       { what: 'an unknown path', response: await app.http().get('/no-such-thing') },
       { what: 'malformed JSON', response: await app.http().post('/auth/login').set('Content-Type', 'application/json').send('{') },
     ];
