@@ -18,7 +18,7 @@ export class StaffAccountsController {
   constructor(private readonly accounts: StaffAccountsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a staff account with roles: admin, circulation (desk), auditor (history only)' })
+  @ApiOperation({ summary: 'Create a staff account with roles: admin, circulation (desk), auditor (read-only: lists, patron lookup and history; no changes)' })
   @ApiProblems(400, 401, 403, 409)
   async create(@Req() request: AuthenticatedRequest, @Body() body: CreateStaffDto, @Res({ passthrough: true }) response: Response) {
     const { position } = await this.accounts.create(body, actorOf(principalOf(request)));
