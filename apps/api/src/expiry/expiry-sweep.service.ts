@@ -18,7 +18,7 @@ import { SweepStatus } from './sweep-status';
 export const SWEEP_ACTOR: Actor = { kind: 'system', id: 'expiry-sweep' };
 
 /** Titles expired side by side; one title's holds always one after another, in notice order. */
-const LANES = 16;
+export const SWEEP_LANES = 16;
 /** ConsistentReads waits 2 s a time: up to a minute for the read models to reach the head of the log. */
 const SETTLE_ATTEMPTS = 30;
 
@@ -123,7 +123,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
         if (this.stopping) interruption ??= 'the app is stopping';
         return interruption === null;
       };
-      await runInLanes(due, (hold) => hold.titleId, LANES, (hold) => this.expire(hold, today, actor, report), keepGoing);
+      await runInLanes(due, (hold) => hold.titleId, SWEEP_LANES, (hold) => this.expire(hold, today, actor, report), keepGoing);
       if (interruption) throw new SweepInterrupted(`${interruption}; the next sweep expires the rest`);
 
       report.expired.sort(inNoticeOrder);
