@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { staffDecider, streamIds, type StaffRole, type StaffState } from '@libs/domain';
+import { StaffAccountAlreadyExists, staffDecider, streamIds, type StaffRole, type StaffState } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
 import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '@libs/platform';
 import { hashPassword } from '../auth/passwords';
@@ -20,7 +20,13 @@ export class StaffAccountsService implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     const id = this.config.STAFF_ADMIN_ID;
     if ((await this.load(id)).exists) return;
-    await this.create({ staffId: id, name: 'Administrator', roles: ['admin'], password: this.config.STAFF_ADMIN_PASSWORD }, SYSTEM);
+    try {
+      await this.create({ staffId: id, name: 'Administrator', roles: ['admin'], password: this.config.STAFF_ADMIN_PASSWORD }, SYSTEM);
+    } catch (error) {
+      // Several processes starting together on one store (api and worker replicas) race to create it: one wins.
+      if (error instanceof StaffAccountAlreadyExists) return;
+      throw error;
+    }
     this.logger.info({ staffId: id }, 'created the first staff administrator from configuration');
   }
 
