@@ -88,7 +88,8 @@ export class ExpirySweep implements BeforeApplicationShutdown {
       return outcome;
     } catch (error) {
       this.status.failed(error, this.commands.clock.now(), today);
-      this.logger.error({ err: error, today }, 'expiry sweep failed');
+      if (error instanceof SweepInterrupted) this.logger.warn({ err: error, today }, 'expiry sweep interrupted');
+      else this.logger.error({ err: error, today }, 'expiry sweep failed');
       throw error;
     }
   }
