@@ -129,7 +129,7 @@ const en: PatronMessages = {
     noReady: 'Nothing is ready for pickup.',
     noHolds: 'You have no holds.',
     noLoans: 'You have nothing on loan.',
-    cancel: 'Cancel hold',
+    cancel: 'Cancel',
     cancelFor: (title: string) => `Cancel the hold on “${title}”`,
     confirmCancel: (title: string) => `Cancel the hold on “${title}”?`,
     confirmYes: 'Cancel it',

@@ -13,7 +13,6 @@ const ja = {
   listSeparator: '・',
   yes: 'はい',
   no: 'いいえ',
-  required: '（必須）',
   mainNavigation: 'メインメニュー',
   sessionExpired: 'ログインの有効期限が切れました。もう一度ログインしてください。',
   contactMethod: {
@@ -83,7 +82,6 @@ const en: CommonMessages = {
   listSeparator: ', ',
   yes: 'Yes',
   no: 'No',
-  required: '(required)',
   mainNavigation: 'Main menu',
   sessionExpired: 'Your session has expired. Please sign in again.',
   contactMethod: {

@@ -4,16 +4,22 @@ import { ApiProblem, type Problem } from './api-client';
 import type { CommonMessages } from './common-messages';
 import { problemText } from './problem-text';
 
+/** The first screen of a page load leaves the focus where the browser puts it: at the top, before the skip link. */
+let firstScreenOfPageLoad = true;
+
 /**
- * A screen's main heading. It takes the focus when the screen opens, so keyboard and screen-reader users
- * land on the new content after a link, and it names the tab.
+ * A screen's main heading. It names the tab and, when the app changes screens (a link, signing in), takes
+ * the focus, so keyboard and screen-reader users land on the new content instead of on nothing.
  */
 export function ScreenHeading({ children, documentTitle }: { children: ComponentChildren; documentTitle: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = documentTitle;
   }, [documentTitle]);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (firstScreenOfPageLoad) firstScreenOfPageLoad = false;
+    else heading.current?.focus();
+  }, []);
   return (
     <h1 ref={heading} tabIndex={-1}>
       {children}

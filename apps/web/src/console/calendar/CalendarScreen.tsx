@@ -57,7 +57,7 @@ function LocationCalendar({ locationId }: { locationId: string }) {
           {t.next}
         </button>
       </div>
-      <MonthView month={month} calendar={calendar} holidays={holidays} today={today} text={text} lang={lang} />
+      {holidays ? <MonthView month={month} calendar={calendar} holidays={holidays} today={today} text={text} lang={lang} /> : <p>{text.loading}</p>}
       <ul class="legend">
         <li>
           <span class="swatch" style={{ background: 'var(--closed-surface)' }} />

@@ -34,10 +34,10 @@ export function EmergencyClosureForm({ locationId, calendar, onChanged }: Emerge
       const closure = { from, to: to < from ? from : to, ...(reason.trim() ? { reason: reason.trim() } : {}) };
       await api.send('PUT', `/staff/locations/${encodeURIComponent(locationId)}/calendar`, { ...calendar, closedRanges: [...calendar.closedRanges, closure] });
       const after = await fetchLocationList<ShelfHold>(api, locationId, 'hold-shelf');
+      await onChanged();
       setMoved(movedHolds(before, after));
       setDone(t.added(formatDay(closure.from, lang), formatDay(closure.to, lang)));
       setReason('');
-      await onChanged();
     });
   };
   return (

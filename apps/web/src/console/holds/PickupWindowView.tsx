@@ -38,9 +38,9 @@ export function PickupWindowView({ locationId, window, pickupOpenDays }: PickupW
           {legend.last}
         </li>
       </ul>
-      {months.map((month) => (
-        <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={libraryToday()} text={text} lang={lang} window={window} />
-      ))}
+      {holidays
+        ? months.map((month) => <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={libraryToday()} text={text} lang={lang} window={window} />)
+        : <p>{text.loading}</p>}
     </section>
   );
 }

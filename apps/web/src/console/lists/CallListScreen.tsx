@@ -19,8 +19,8 @@ function CallList({ locationId }: { locationId: string }) {
   const record = (item: CallListItem, outcome: (typeof OUTCOMES)[number]) =>
     command.run(async () => {
       await api.send('POST', `/staff/holds/${encodeURIComponent(item.holdId)}/contacts`, { outcome });
-      setDone(text.calls.done(item.patronName, text.calls.outcomes[outcome]));
       await list.reload();
+      setDone(text.calls.done(item.patronName, text.calls.outcomes[outcome]));
     });
   return (
     <>

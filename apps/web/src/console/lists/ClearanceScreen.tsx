@@ -17,8 +17,8 @@ function Clearance({ locationId }: { locationId: string }) {
   const take = (copyId: string) =>
     command.run(async () => {
       await api.send('POST', '/staff/hold-shelf/clearances', { copyId });
-      setDone(text.clearance.done(copyId));
       await list.reload();
+      setDone(text.clearance.done(copyId));
     });
   return (
     <>

@@ -5,7 +5,7 @@ import { useConsole } from '../console-context';
 interface CancelHoldControlProps {
   holdId: string;
   titleName: string;
-  onCancelled(message: string): void;
+  onCancelled(message: string): Promise<void>;
 }
 
 /** Staff cancel any live hold, ready ones too, and must say why (R19, R20). */
@@ -30,7 +30,7 @@ export function CancelHoldControl({ holdId, titleName, onCancelled }: CancelHold
     event.preventDefault();
     void command.run(async () => {
       await api.send('DELETE', `/staff/holds/${encodeURIComponent(holdId)}`, { reason: reason.trim() });
-      onCancelled(text.patrons.cancelled(titleName));
+      await onCancelled(text.patrons.cancelled(titleName));
     });
   };
   return (

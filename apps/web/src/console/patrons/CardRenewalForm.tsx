@@ -4,7 +4,7 @@ import { ProblemAlert, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** Card renewal at the counter: an expired card blocks all online service until then (R4). */
-export function CardRenewalForm({ cardNumber, onRenewed }: { cardNumber: string; onRenewed(message: string): void }) {
+export function CardRenewalForm({ cardNumber, onRenewed }: { cardNumber: string; onRenewed(message: string): Promise<void> }) {
   const { api, text, lang } = useConsole();
   const [expiresOn, setExpiresOn] = useState('');
   const command = useCommand();
@@ -13,7 +13,7 @@ export function CardRenewalForm({ cardNumber, onRenewed }: { cardNumber: string;
     event.preventDefault();
     void command.run(async () => {
       await api.send('POST', `/staff/patrons/${encodeURIComponent(cardNumber)}/renewal`, { cardExpiresOn: expiresOn });
-      onRenewed(t.renewed(formatDay(expiresOn, lang)));
+      await onRenewed(t.renewed(formatDay(expiresOn, lang)));
     });
   };
   return (

@@ -4,7 +4,7 @@ import { ProblemAlert, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** A hold placed at the counter for the patron; it counts toward the patron's limit (R7). */
-export function CounterHoldForm({ cardNumber, onPlaced }: { cardNumber: string; onPlaced(message: string): void }) {
+export function CounterHoldForm({ cardNumber, onPlaced }: { cardNumber: string; onPlaced(message: string): Promise<void> }) {
   const { api, text, locations, locationId } = useConsole();
   const [titleId, setTitleId] = useState('');
   const [pickup, setPickup] = useState(locationId ?? '');
@@ -16,7 +16,7 @@ export function CounterHoldForm({ cardNumber, onPlaced }: { cardNumber: string; 
     void command.run(async () => {
       const { body } = await api.send<{ queuePosition: number }>('POST', '/staff/holds', { cardNumber, titleId: titleId.trim(), pickupLocationId: pickup, contactMethod: contact });
       setTitleId('');
-      onPlaced(t.placed(body.queuePosition));
+      await onPlaced(t.placed(body.queuePosition));
     });
   };
   return (

@@ -3,7 +3,7 @@ import { ProblemAlert, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** The password for online service is issued at the counter after an identity check (R1, R27). */
-export function PasswordIssueForm({ cardNumber, onIssued }: { cardNumber: string; onIssued(message: string): void }) {
+export function PasswordIssueForm({ cardNumber, onIssued }: { cardNumber: string; onIssued(message: string): Promise<void> }) {
   const { api, text } = useConsole();
   const [password, setPassword] = useState('');
   const command = useCommand();
@@ -13,7 +13,7 @@ export function PasswordIssueForm({ cardNumber, onIssued }: { cardNumber: string
     void command.run(async () => {
       await api.send('POST', `/staff/patrons/${encodeURIComponent(cardNumber)}/password`, { password });
       setPassword('');
-      onIssued(t.passwordIssued);
+      await onIssued(t.passwordIssued);
     });
   };
   return (

@@ -16,9 +16,10 @@ export function PatronRecordView({ cardNumber }: { cardNumber: string }) {
   const [done, setDone] = useState<string | null>(null);
   const t = text.patrons;
   const c = text.columns;
-  const after = (message: string) => {
+  // The lists are read again before the message, so what it says is already on the screen.
+  const after = async (message: string) => {
+    await record.reload();
     setDone(message);
-    void record.reload();
   };
   const patron = record.data;
   if (!patron) return <Loading loaded={record} text={text} />;
