@@ -66,6 +66,11 @@ const ja = {
     'calendar-has-no-open-day': 'このカレンダーでは開館日がなくなります。',
     'validation-failed': '入力内容を確認してください。',
     'front-end-not-built': '画面が用意されていません。',
+    'wrong-current-password': '今のパスワードが違います。パスワードは変更されていません。',
+    'batch-holds-not-offered': 'この図書館ではまとめて予約はできません。1件ずつ予約してください。',
+    forbidden: 'この操作をする権限がありません。',
+    'internal-error': 'サーバーで問題が起きました。しばらくしてからもう一度お試しください。',
+    'event-store-unavailable': 'ただいま処理できません。何も変更されていません。しばらくしてからお試しください。',
   } as Record<string, string>,
   rule: (rule: string) => `（規則 ${rule}）`,
 };
@@ -134,6 +139,11 @@ const en: CommonMessages = {
     'calendar-has-no-open-day': 'This calendar leaves no open day.',
     'validation-failed': 'Please check what you entered.',
     'front-end-not-built': 'This page is not available.',
+    'wrong-current-password': 'The current password is not right; the password was not changed.',
+    'batch-holds-not-offered': 'This library does not take several holds at once. Please place them one by one.',
+    forbidden: 'You are not allowed to do this.',
+    'internal-error': 'Something went wrong on the server. Please try again later.',
+    'event-store-unavailable': 'This cannot be done right now; nothing was changed. Please try again shortly.',
   },
   rule: (rule: string) => ` (rule ${rule})`,
 };
