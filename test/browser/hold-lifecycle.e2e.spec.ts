@@ -55,6 +55,8 @@ describe('a hold in the browser: patron page and staff console (R17-R19, R22, R2
 
   it('R17 staff check the copy in at the desk: it fills the new hold and goes on the hold shelf', async () => {
     await placeHold('T-100');
+    await staff.goto(`${target.baseUrl}/console`);
+    await expectAccessible(staff);
     await signInAsStaff(staff, target.baseUrl);
     await staff.getByLabel('担当館').selectOption(CENTRAL.id);
     await staff.getByRole('link', { name: '貸出・返却' }).click();
