@@ -108,10 +108,13 @@ export class AuditService {
     return [...registry, ...title.filter(concerns('copyId', copyId))].map(entryOf);
   }
 
-  /** The hold as it stood at `asOf`: the title's events recorded up to that instant, folded. */
+  /**
+   * The hold as it stood at `asOf`: the title's events that happened up to that instant, folded. "Happened" is
+   * the event's occurredAt, the library's own clock when the command was decided.
+   */
   async holdAsOf(holdId: string, asOf: Date): Promise<HoldAsOf> {
     const { titleId, cardNumber } = await this.locator.find(holdId);
-    const upTo = (event: RecordedEvent) => Date.parse(event.recordedAt) <= asOf.getTime();
+    const upTo = (event: RecordedEvent) => Date.parse(event.metadata.occurredAt) <= asOf.getTime();
     const events = (await this.read(streamIds.title(titleId))).filter(upTo);
     const state = fold({ initialState: initialTitleState, evolve: evolveTitle }, events as unknown as TitleEvent[]);
     const hold = state.holds[holdId];
