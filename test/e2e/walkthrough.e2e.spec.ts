@@ -47,3 +47,19 @@ describe('the hold lifecycle over HTTP (library-b)', () => {
     expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(['HoldSlotClaimed', 'HoldPlaced', 'HoldReady', 'CopyCheckedOut', 'HoldFulfilled', 'HoldSlotReleased']);
   });
 });
+
+describe('what a patron app reads before showing the hold form (GET /library)', () => {
+  it.each(['library-a', 'library-b'])('%s: pickup locations (R13) and the contact methods offered (R14), without a token', async (policy) => {
+    const app = await startTestApp({ env: { LIBRARY_POLICY: policy } });
+    try {
+      const library = await LibraryFixture.create(app);
+      await library.location('central', '中央図書館');
+      const answer = (await app.http().get('/library').expect(200)).body;
+      expect(answer.pickupLocations).toEqual([{ locationId: 'central', name: '中央図書館' }]);
+      expect(answer.contactMethods).toEqual(policy === 'library-a' ? ['email', 'none'] : ['phone', 'email', 'ring-only', 'voicemail', 'none']);
+      expect(answer).toMatchObject({ holdLimit: 10, pickupOpenDays: 10, batchHolds: policy === 'library-b', onlinePasswordReset: policy === 'library-b' });
+    } finally {
+      await app.close();
+    }
+  });
+});

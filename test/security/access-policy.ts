@@ -21,6 +21,7 @@ const ADMIN: Access = { kind: 'staff', roles: ['admin'] };
 
 export const ACCESS: Record<string, Access> = {
   'GET /health': PUBLIC,
+  'GET /library': PUBLIC,
   'POST /auth/login': PUBLIC,
   'POST /auth/password-reset': PUBLIC,
   'POST /auth/password-reset/confirm': PUBLIC,

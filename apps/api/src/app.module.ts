@@ -4,6 +4,7 @@ import { AuthController, StaffAuthController } from './auth/auth.controller';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { ExpiryModule } from './expiry/expiry.module';
 import { HealthModule } from './health/health.module';
+import { LibraryController } from './library/library.controller';
 import { MeController } from './me/me.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReadModelsModule } from './read-side/read-models.module';
@@ -20,6 +21,7 @@ const apiControllers = [
   AuthController,
   StaffAuthController,
   MeController,
+  LibraryController,
   StaffLocationsController,
   StaffCatalogueController,
   StaffPatronsController,
