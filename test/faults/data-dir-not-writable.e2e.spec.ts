@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +7,17 @@ import { startAppProcess } from './support/app-process';
 import { LibraryClient } from './support/library-client';
 import { readEmbeddedLog } from './support/read-log';
 
-/** Whether this process may mount (root in a sandbox that allows it): the read-only case needs a real read-only mount. */
+/** Whether this process may mount (root where the sandbox allows it): the read-only case needs a real read-only mount. */
 function canMount(): boolean {
+  const probe = mkdtempSync(join(tmpdir(), 'holds-mount-probe-'));
   try {
-    execFileSync('mount', ['--version'], { stdio: 'ignore' });
-    return process.getuid?.() === 0;
+    execFileSync('mount', ['--bind', probe, probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
   } catch {
     return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
   }
 }
 
