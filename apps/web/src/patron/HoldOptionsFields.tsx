@@ -2,7 +2,13 @@ import { CONTACT_METHODS, type ContactMethod } from '../shared/common-messages';
 import { useLoad } from '../shared/ui';
 import type { PatronHold, PatronReadyHold } from '../shared/patron-lists';
 import { usePatron } from './patron-context';
-import { mergeLocations } from './pickup-locations';
+import { mergeLocations, type KnownLocation } from './pickup-locations';
+
+/** GET /library: the pickup locations (R13) and the contact methods this library offers (R14). */
+interface LibraryInfo {
+  pickupLocations: KnownLocation[];
+  contactMethods: ContactMethod[];
+}
 
 export interface HoldOptions {
   pickupLocationId: string;
@@ -19,11 +25,17 @@ interface HoldOptionsFieldsProps {
 export function HoldOptionsFields({ idPrefix, value, onChange }: HoldOptionsFieldsProps) {
   const { api, text, afterQuery } = usePatron();
   const known = useLoad(async () => {
-    const [holds, ready] = await Promise.all([api.get<{ items: PatronHold[] }>(`/me/holds${afterQuery}`), api.get<{ items: PatronReadyHold[] }>(`/me/holds/ready${afterQuery}`)]);
-    return mergeLocations(
+    const [library, holds, ready] = await Promise.all([
+      api.get<LibraryInfo>('/library'),
+      api.get<{ items: PatronHold[] }>(`/me/holds${afterQuery}`),
+      api.get<{ items: PatronReadyHold[] }>(`/me/holds/ready${afterQuery}`),
+    ]);
+    const locations = mergeLocations(
+      library.pickupLocations,
       ready.items.map((hold) => ({ locationId: hold.pickupLocationId, name: hold.pickupLocationName })),
       holds.items.map((hold) => ({ locationId: hold.pickupLocationId, name: hold.pickupLocationId })),
     );
+    return { locations, contactMethods: CONTACT_METHODS.filter((method) => library.contactMethods.includes(method)) };
   }, [api, afterQuery]);
   const t = text.place;
   return (
@@ -40,7 +52,7 @@ export function HoldOptionsFields({ idPrefix, value, onChange }: HoldOptionsFiel
           onInput={(event) => onChange({ ...value, pickupLocationId: event.currentTarget.value })}
         />
         <datalist id={`${idPrefix}-pickup-list`}>
-          {(known.data ?? []).map((location) => (
+          {(known.data?.locations ?? []).map((location) => (
             <option key={location.locationId} value={location.locationId}>
               {location.name}
             </option>
@@ -58,7 +70,7 @@ export function HoldOptionsFields({ idPrefix, value, onChange }: HoldOptionsFiel
           value={value.contactMethod}
           onChange={(event) => onChange({ ...value, contactMethod: event.currentTarget.value as ContactMethod })}
         >
-          {CONTACT_METHODS.map((method) => (
+          {(known.data?.contactMethods ?? CONTACT_METHODS).map((method) => (
             <option key={method} value={method}>
               {text.contactMethod[method]}
             </option>

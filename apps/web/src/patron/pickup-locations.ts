@@ -1,6 +1,6 @@
 /**
- * Pickup locations the patron has used, to suggest in the pickup field. The patron API lists no
- * locations, so the page remembers those seen in the patron's own lists and the last one chosen.
+ * Pickup locations to suggest in the pickup field: the library's own list (GET /library), those seen in the
+ * patron's lists, and the last one chosen (remembered in the browser).
  */
 const LAST_PICKUP_KEY = 'holds.patron.lastPickup';
 

@@ -33,8 +33,9 @@ function pickupWindowOf(state: HoldAsOf | null, history: HistoryEntry[]): Window
 
 function HoldDetails({ holdId, history }: { holdId: string; history: HistoryEntry[] }) {
   const range = useMemo(() => {
-    const recorded = history.map((entry) => Date.parse(entry.recordedAt));
-    return { min: Math.min(...recorded) - BEFORE_FIRST_MS, max: Math.max(...recorded, Date.now()) };
+    // The API folds the events that happened (occurredAt, the library's clock) up to the chosen instant.
+    const happened = history.map((entry) => Date.parse(entry.occurredAt));
+    return { min: Math.min(...happened) - BEFORE_FIRST_MS, max: Math.max(...happened, Date.now()) };
   }, [history]);
   const [asOf, setAsOf] = useState(range.max);
   const [state, setState] = useState<HoldAsOf | null>(null);

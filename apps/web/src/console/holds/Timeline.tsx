@@ -16,7 +16,7 @@ interface TimelineProps {
   history: HistoryEntry[];
   /** The slider's instant: later events are shown as not yet happened. */
   asOf: number;
-  onShowMoment(recordedAt: number): void;
+  onShowMoment(occurredAt: number): void;
 }
 
 /** Every event of the hold from the event log, oldest first: what, when, who and why. */
@@ -29,7 +29,8 @@ export function Timeline({ history, asOf, onShowMoment }: TimelineProps) {
       <ol class="timeline" aria-describedby="timeline-caption">
         {history.map((entry) => {
           const recordedAt = Date.parse(entry.recordedAt);
-          const later = recordedAt > asOf;
+          const occurredAt = Date.parse(entry.occurredAt);
+          const later = occurredAt > asOf;
           const reason = eventReason(entry);
           const details = eventDetails(entry, text, lang, locationName);
           return (
@@ -61,7 +62,7 @@ export function Timeline({ history, asOf, onShowMoment }: TimelineProps) {
                 )}
               </dl>
               {details.length > 0 && <p>{details.join(text.listSeparator)}</p>}
-              <button type="button" class="secondary" aria-label={`${text.hold.showAsOf}: ${text.hold.events[entry.type] ?? entry.type}`} onClick={() => onShowMoment(recordedAt)}>
+              <button type="button" class="secondary" aria-label={`${text.hold.showAsOf}: ${text.hold.events[entry.type] ?? entry.type}`} onClick={() => onShowMoment(occurredAt)}>
                 {text.hold.showAsOf}
               </button>
             </li>
