@@ -4,6 +4,7 @@ import { holdsReadModel } from './holds/holds.read-model';
 import { loansReadModel } from './loans/loans.read-model';
 import { locationsReadModel } from './locations/locations.read-model';
 import { patronDirectoryReadModel } from './patron-directory/patron-directory.read-model';
+import { pendingClaimsReadModel } from './pending-claims/pending-claims.read-model';
 import { titlesReadModel } from './titles/titles.read-model';
 
 /** Every read model the patron apps and staff screens read. */
@@ -14,4 +15,5 @@ export const allReadModels: readonly AnyReadModel[] = [
   locationsReadModel,
   loansReadModel,
   patronDirectoryReadModel,
+  pendingClaimsReadModel,
 ];

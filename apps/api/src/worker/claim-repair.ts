@@ -1,0 +1,81 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { patronDecider, streamIds, titleDecider } from '@libs/domain';
+import { pendingClaimsBefore, type ReadModelStore } from '@libs/projections';
+import { APP_CONFIG, READ_MODEL_STORE, ROOT_LOGGER, type AppConfig } from '@libs/platform';
+import { CommandRunner } from '../commands/command-runner.service';
+import { ConsistentReads } from '../queries/consistent-reads.service';
+import { runsWorker } from './worker-role';
+
+/** A placement takes milliseconds; a claim this old without its hold was abandoned (its process died). */
+export const ABANDONED_AFTER_MS = 2 * 60_000;
+const EVERY_MS = 5 * 60_000;
+
+export interface ClaimRepairReport {
+  checked: number;
+  released: { holdId: string; cardNumber: string; titleId: string }[];
+}
+
+/**
+ * Placing a hold claims a slot on the patron's stream, then places the hold on the title's stream. A process killed
+ * between the two appends leaves a slot claimed for a hold that does not exist, which would count against the
+ * patron's limit (R7) for ever. This repair releases such slots: at start and every five minutes it takes the claims
+ * the read models show without a hold, re-checks each against the title's own stream, and releases the abandoned.
+ */
+@Injectable()
+export class ClaimRepair implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<ClaimRepairReport> | null = null;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly reads: ConsistentReads,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ part: 'claim-repair' });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!runsWorker(this.config)) return;
+    const runQuietly = () => void this.run().catch((error: unknown) => this.logger.error({ err: error }, 'claim repair failed'));
+    runQuietly();
+    this.timer = setInterval(runQuietly, EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass; passes never overlap. */
+  run(): Promise<ClaimRepairReport> {
+    this.running ??= this.repair().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async repair(): Promise<ClaimRepairReport> {
+    await this.reads.settle();
+    const cutoff = new Date(this.commands.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString();
+    const claims = await pendingClaimsBefore(this.readModels, cutoff);
+    const released: ClaimRepairReport['released'] = [];
+    for (const claim of claims) {
+      const title = await this.commands.load(titleDecider, streamIds.title(claim.titleId));
+      if (title.holds[claim.holdId]) continue;
+      const result = await this.commands.run(
+        patronDecider,
+        streamIds.patron(claim.cardNumber),
+        { type: 'ReleaseHoldSlot', cardNumber: claim.cardNumber, holdId: claim.holdId },
+        { actor: { kind: 'system', id: 'claim-repair' }, reason: 'the hold was never placed (placement interrupted)' },
+      );
+      if (result.events.length > 0) released.push({ holdId: claim.holdId, cardNumber: claim.cardNumber, titleId: claim.titleId });
+    }
+    if (released.length > 0) this.logger.warn({ released }, 'released hold slots whose placement never completed');
+    return { checked: claims.length, released };
+  }
+}

@@ -1,0 +1,8 @@
+import { pendingClaimIndexes, pendingClaimsCollection, type PendingClaimDoc } from '../read-models/pending-claims/pending-claims.read-model';
+import type { ReadModelStore } from '../store/read-model-store';
+
+/** Claims with no placed hold that were made before `before` (an ISO instant), oldest first. */
+export async function pendingClaimsBefore(store: ReadModelStore, before: string): Promise<PendingClaimDoc[]> {
+  const { items } = await store.list<PendingClaimDoc>(pendingClaimsCollection, { index: pendingClaimIndexes.all });
+  return items.filter((claim) => claim.claimedAt < before).sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
+}
