@@ -11,7 +11,7 @@
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startStandIn, type StandIn } from '../../test/support/esdb-stand-in/start';
@@ -126,6 +126,7 @@ async function runMode(mode: Mode) {
 }
 
 async function main() {
+  const loadAverageAtStart = loadavg().map((load) => Math.round(load * 100) / 100);
   const results: Awaited<ReturnType<typeof runMode>>[] = [];
   for (const mode of modes) results.push(await runMode(mode));
   const output = {
@@ -133,6 +134,8 @@ async function main() {
     date: new Date().toISOString(),
     node: process.version,
     cpus: { count: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown' },
+    // The machine is shared: a load average above the core count means other work ran beside the benchmark.
+    loadAverageAtStart,
     load: { tool: 'autocannon 9', connections, secondsPerScenario: seconds },
     app: 'apps/api/src/main.ts in a child process, APP_ROLE=all, LOG_LEVEL=warn, library-b policy',
     ceiling: 'GET /no-such-route: 404 problem+json through every middleware, the router and the error filter, no store',

@@ -6,7 +6,8 @@
  *
  * Prints one JSON line: time, peak heap and RSS while rebuilding, heap kept afterwards, the read models' own size.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { LmdbEventStore } from '@libs/event-store';
@@ -23,9 +24,18 @@ function settledHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function peakRssBytes(): number {
+/**
+ * Resident memory from /proc: the peak, and now split into anonymous memory (heap, buffers: what the process really
+ * holds) and file pages (lmdb maps the log into memory; pages read stay resident until the kernel needs them back).
+ */
+function residentBytes(): { peak: number; anonymous: number; file: number } {
   const status = readFileSync('/proc/self/status', 'utf8');
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { peak: field('VmHWM'), anonymous: field('RssAnon'), file: field('RssFile') };
+}
+
+function fileBytes(directory: string): number {
+  return readdirSync(directory).reduce((sum, name) => sum + statSync(join(directory, name)).size, 0);
 }
 
 /** Documents and their JSON size: what the read models hold, whatever the store. */
@@ -60,6 +70,9 @@ async function main() {
   const result = await rebuildReadModels(eventStore, store, { batchSize: 1000 });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  const resident = residentBytes();
+  // What V8 reserved for its heap (live objects and garbage not yet given back) and memory outside it (buffers).
+  const { heapTotal, external } = process.memoryUsage();
 
   const heapAfterRebuild = settledHeap();
   const size = await readModelSize(store);
@@ -77,6 +90,7 @@ async function main() {
   process.stdout.write(
     `${JSON.stringify({
       events: result.events,
+      logOnDiskMb: mb(fileBytes(directory)),
       seconds: Math.round(seconds * 100) / 100,
       eventsPerSecond: Math.round(result.events / seconds),
       readModels: { ...size, heldInHeapMb: target === 'memory' ? mb(heapAfterRebuild - heapWithoutReadModels) : 0, redisUsedMemoryMb: redis ? mb(redisAfter - redisBefore) : null },
@@ -86,7 +100,11 @@ async function main() {
         heapAfterRebuild: mb(heapAfterRebuild),
         heapAfterDroppingReadModels: mb(heapWithoutReadModels),
         keptBesidesReadModels: mb(heapWithoutReadModels - baseline),
-        peakRss: mb(peakRssBytes()),
+        peakRss: mb(resident.peak),
+        rssAnonymousAfterRebuild: mb(resident.anonymous),
+        v8HeapReservedAfterRebuild: mb(heapTotal),
+        externalAfterRebuild: mb(external),
+        rssFileBackedAfterRebuild: mb(resident.file),
       },
     })}\n`,
   );

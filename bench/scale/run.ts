@@ -12,7 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '@libs/domain';
@@ -53,6 +53,7 @@ function rebuildInChild(directory: string, target: 'memory' | 'redis', redisUrl:
 }
 
 async function main() {
+  const loadAverageAtStart = loadavg().map((load) => Math.round(load * 100) / 100);
   const largest = Math.max(...sizes);
   console.log(`simulating ${largest} events (${titles} titles, ${patrons} patrons)…`);
   const simulated = performance.now();
@@ -84,6 +85,8 @@ async function main() {
     date: new Date().toISOString(),
     node: process.version,
     cpus: { count: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown' },
+    // The machine is shared: a load average above the core count means other work ran beside the benchmark.
+    loadAverageAtStart,
     library: { titles, patrons, simulatedDays: 'one day per ~100 events', eventMix: mix(library) },
     eventStore: 'lmdb (embedded), appended through the EventStore port in bulk',
     rebuild: 'rebuildReadModels (the production rebuild: pages of 1000 from $all into a new generation, then swapped in), each in a fresh node process',
