@@ -1,17 +1,13 @@
 import { fold, isLive, patronDecider, streamIds, titleDecider, type PatronEvent, type TitleEvent } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
 import { readStreamOrEmpty } from '@libs/platform';
-
-/**
- * Placing a hold appends twice: the patron's slot, then the hold on the title. A placement still running appends
- * its hold within its own request (well under a second, a few seconds under heavy contention); a claim older than
- * this with no hold on its title belongs to a placement whose process died between the two appends.
- */
-export const STALE_CLAIM_MS = 30_000;
+import { ABANDONED_AFTER_MS } from '../worker/claim-repair';
 
 /**
  * The patron's claimed slots that no live hold stands behind (R7, I1): the hold ended but its slot was not released
- * (a crash after the title's append), or it was never placed and its claim is older than STALE_CLAIM_MS.
+ * (a crash after the title's append), or it was never placed and its claim is older than ABANDONED_AFTER_MS (a
+ * crash between the two appends of a placement). The worker's claim repair frees the latter in the background every
+ * few minutes; this finds them at once when they stand in the way of the patron's next hold.
  */
 export async function staleHoldSlots(store: EventStore, cardNumber: string, now: Date): Promise<string[]> {
   const patronEvents = await readStreamOrEmpty(store, streamIds.patron(cardNumber));
@@ -26,7 +22,7 @@ export async function staleHoldSlots(store: EventStore, cardNumber: string, now:
     const hold = fold(titleDecider, titleEvents).holds[holdId];
     const live = hold !== undefined && isLive(hold);
     const claimAge = now.getTime() - (claimedAt.get(holdId) ?? now.getTime());
-    if ((placed && !live) || (!placed && claimAge > STALE_CLAIM_MS)) stale.push(holdId);
+    if ((placed && !live) || (!placed && claimAge > ABANDONED_AFTER_MS)) stale.push(holdId);
   }
   return stale;
 }
