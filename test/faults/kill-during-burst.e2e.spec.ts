@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@libs/event-store';
-import { STALE_CLAIM_MS } from '../../apps/api/src/holds/stale-hold-slots';
+import { ABANDONED_AFTER_MS } from '../../apps/api/src/worker/claim-repair';
 import { startAppProcess, type AppProcess } from './support/app-process';
 import { LibraryClient, inParallel, seedLibrary, type Answer } from './support/library-client';
 import { readEmbeddedLog } from './support/read-log';
@@ -97,13 +97,13 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
 
     // Each placement appends twice (the patron's slot, then the title's queue): a kill between the two leaves a slot
     // claimed for a hold that was never placed. It counts toward the limit and blocks that title (R7, R12) until the
-    // patron places a hold again and the app frees it, once it is older than STALE_CLAIM_MS.
+    // patron places a hold again and the app frees it, once it is older than ABANDONED_AFTER_MS.
     const halfPlaced = claimsWithoutHold(await readEmbeddedLog(join(workDir, 'events')));
     process.stdout.write(`kill -9 after ${answered} answers: ${placed.size} placed, ${readied.size} made ready, ${halfPlaced.length} slots claimed without their hold\n`);
     if (halfPlaced.length === 0) return;
     app = await startAppProcess({ env: { DATA_DIR: workDir } });
     client = new LibraryClient(app.baseUrl);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + STALE_CLAIM_MS + 1000 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + ABANDONED_AFTER_MS + 1000 - Date.now())));
     for (const orphan of halfPlaced) {
       const i = library.cards.indexOf(orphan.cardNumber as string);
       const again = await client.placeHold(library.tokens[i], orphan.titleId as string, 'central');
@@ -111,5 +111,5 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
     }
     await app.stop();
     expect(claimsWithoutHold(await readEmbeddedLog(join(workDir, 'events')))).toEqual([]);
-  }, 300_000);
+  }, 420_000);
 });
