@@ -23,5 +23,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.{int,e2e}.spec.ts'],
     },
   ],
+  // Jest's default on a 2-core machine is a single worker; the suite is mostly I/O-bound, so use both cores.
+  maxWorkers: 2,
   testTimeout: 30000,
 };
