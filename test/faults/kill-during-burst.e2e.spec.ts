@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@libs/event-store';
-import { ABANDONED_AFTER_MS } from '../../apps/api/src/worker/claim-repair';
 import { startAppProcess, type AppProcess } from './support/app-process';
 import { LibraryClient, inParallel, seedLibrary, type Answer } from './support/library-client';
 import { readEmbeddedLog } from './support/read-log';
+
+/** Shortened from the two-minute default so the test does not wait long for abandoned claims to be repaired. */
+const CLAIM_REPAIR_AFTER_SECONDS = 15;
 
 const PATRONS = 60;
 const IN_FLIGHT = 16;
@@ -40,7 +42,7 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
   });
 
   it('every answered command is in the log and the read models after restart; a slot left half-placed is freed', async () => {
-    app = await startAppProcess({ env: { DATA_DIR: workDir } });
+    app = await startAppProcess({ env: { DATA_DIR: workDir, HOLD_CLAIM_REPAIR_AFTER_SECONDS: String(CLAIM_REPAIR_AFTER_SECONDS) } });
     let client = new LibraryClient(app.baseUrl);
     await client.loginStaff();
     const library = await seedLibrary(client, { locationId: 'central', titles: 2 * PATRONS, patrons: PATRONS, firstCard: 400000000 });
@@ -80,7 +82,7 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
     expect(await killed).toEqual({ code: null, signal: 'SIGKILL' });
     const killedAt = Date.now();
 
-    app = await startAppProcess({ env: { DATA_DIR: workDir } });
+    app = await startAppProcess({ env: { DATA_DIR: workDir, HOLD_CLAIM_REPAIR_AFTER_SECONDS: String(CLAIM_REPAIR_AFTER_SECONDS) } });
     client = new LibraryClient(app.baseUrl);
     await client.loginStaff();
     for (const [i, holdId] of placed) {
@@ -97,13 +99,13 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
 
     // Each placement appends twice (the patron's slot, then the title's queue): a kill between the two leaves a slot
     // claimed for a hold that was never placed. It counts toward the limit and blocks that title (R7, R12) until the
-    // patron places a hold again and the app frees it, once it is older than ABANDONED_AFTER_MS.
+    // patron places a hold again and the app frees it, once it is older than HOLD_CLAIM_REPAIR_AFTER_SECONDS.
     const halfPlaced = claimsWithoutHold(await readEmbeddedLog(join(workDir, 'events')));
     process.stdout.write(`kill -9 after ${answered} answers: ${placed.size} placed, ${readied.size} made ready, ${halfPlaced.length} slots claimed without their hold\n`);
     if (halfPlaced.length === 0) return;
-    app = await startAppProcess({ env: { DATA_DIR: workDir } });
+    app = await startAppProcess({ env: { DATA_DIR: workDir, HOLD_CLAIM_REPAIR_AFTER_SECONDS: String(CLAIM_REPAIR_AFTER_SECONDS) } });
     client = new LibraryClient(app.baseUrl);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + ABANDONED_AFTER_MS + 1000 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + CLAIM_REPAIR_AFTER_SECONDS * 1000 + 1000 - Date.now())));
     for (const orphan of halfPlaced) {
       const i = library.cards.indexOf(orphan.cardNumber as string);
       const again = await client.placeHold(library.tokens[i], orphan.titleId as string, 'central');

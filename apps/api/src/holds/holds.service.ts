@@ -16,7 +16,7 @@ import {
 } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
 import { patronLoans, type ReadModelStore } from '@libs/projections';
-import { READ_MODEL_STORE } from '@libs/platform';
+import { APP_CONFIG, READ_MODEL_STORE, type AppConfig } from '@libs/platform';
 import { CommandRunner, laterPosition } from '../commands/command-runner.service';
 import { LocationsService } from '../locations/locations.service';
 import { HoldLocator } from './hold-locator.service';
@@ -61,6 +61,7 @@ export class HoldsService {
     private readonly locations: LocationsService,
     private readonly locator: HoldLocator,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async place(request: PlaceHoldRequest): Promise<PlacedHold> {
@@ -139,7 +140,7 @@ export class HoldsService {
 
   /** Frees the patron's slots no live hold stands behind (see staleHoldSlots); returns how many. */
   private async releaseStaleSlots(cardNumber: string): Promise<number> {
-    const stale = await staleHoldSlots(this.commands.store, cardNumber, this.commands.clock.now());
+    const stale = await staleHoldSlots(this.commands.store, cardNumber, this.commands.clock.now(), this.config.HOLD_CLAIM_REPAIR_AFTER_SECONDS * 1000);
     for (const holdId of stale) {
       await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor: REPAIR_ACTOR, reason: 'no live hold behind this slot' });
     }

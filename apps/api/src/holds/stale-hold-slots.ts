@@ -1,19 +1,18 @@
 import { fold, isLive, patronDecider, streamIds, titleDecider, type PatronEvent, type TitleEvent } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
 import { readStreamOrEmpty } from '@libs/platform';
-import { ABANDONED_AFTER_MS } from '../worker/claim-repair';
 
 /**
  * The patron's claimed slots that no live hold stands behind (R7, I1): the hold ended but its slot was not released
- * (a crash after the title's append), or it was never placed and its claim is older than ABANDONED_AFTER_MS (a
+ * (a crash after the title's append), or it was never placed and its claim is older than `abandonedAfterMs` (a
  * crash between the two appends of a placement). The worker's claim repair frees the latter in the background every
  * few minutes; this finds them at once when they stand in the way of the patron's next hold.
  */
-export async function staleHoldSlots(store: EventStore, cardNumber: string, now: Date): Promise<string[]> {
+export async function staleHoldSlots(store: EventStore, cardNumber: string, now: Date, abandonedAfterMs: number): Promise<string[]> {
   const patronEvents = await readStreamOrEmpty(store, streamIds.patron(cardNumber));
   const patron = fold(patronDecider, patronEvents as unknown as PatronEvent[]);
   const claimedAt = new Map(
-    patronEvents.filter((event) => event.type === 'HoldSlotClaimed').map((event) => [(event.data as { holdId: string }).holdId, Date.parse(event.recordedAt)]),
+    patronEvents.filter((event) => event.type === 'HoldSlotClaimed').map((event) => [(event.data as { holdId: string }).holdId, Date.parse(event.metadata.occurredAt)]),
   );
   const stale: string[] = [];
   for (const [holdId, titleId] of Object.entries(patron.activeHolds)) {
@@ -22,7 +21,7 @@ export async function staleHoldSlots(store: EventStore, cardNumber: string, now:
     const hold = fold(titleDecider, titleEvents).holds[holdId];
     const live = hold !== undefined && isLive(hold);
     const claimAge = now.getTime() - (claimedAt.get(holdId) ?? now.getTime());
-    if ((placed && !live) || (!placed && claimAge > ABANDONED_AFTER_MS)) stale.push(holdId);
+    if ((placed && !live) || (!placed && claimAge > abandonedAfterMs)) stale.push(holdId);
   }
   return stale;
 }

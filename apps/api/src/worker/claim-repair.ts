@@ -7,8 +7,6 @@ import { CommandRunner } from '../commands/command-runner.service';
 import { ConsistentReads } from '../queries/consistent-reads.service';
 import { runsWorker } from './worker-role';
 
-/** A placement takes milliseconds; a claim this old without its hold was abandoned (its process died). */
-export const ABANDONED_AFTER_MS = 2 * 60_000;
 const EVERY_MS = 5 * 60_000;
 
 export interface ClaimRepairReport {
@@ -20,7 +18,8 @@ export interface ClaimRepairReport {
  * Placing a hold claims a slot on the patron's stream, then places the hold on the title's stream. A process killed
  * between the two appends leaves a slot claimed for a hold that does not exist, which would count against the
  * patron's limit (R7) for ever. This repair releases such slots: at start and every five minutes it takes the claims
- * the read models show without a hold, re-checks each against the title's own stream, and releases the abandoned.
+ * the read models show without a hold, older than HOLD_CLAIM_REPAIR_AFTER_SECONDS, re-checks each against the
+ * title's own stream, and releases the abandoned.
  */
 @Injectable()
 export class ClaimRepair implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,7 +60,8 @@ export class ClaimRepair implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async repair(): Promise<ClaimRepairReport> {
     await this.reads.settle();
-    const cutoff = new Date(this.commands.clock.now().getTime() - ABANDONED_AFTER_MS).toISOString();
+    // A placement takes milliseconds; a claim this old without its hold was abandoned (its process died).
+    const cutoff = new Date(this.commands.clock.now().getTime() - this.config.HOLD_CLAIM_REPAIR_AFTER_SECONDS * 1000).toISOString();
     const claims = await pendingClaimsBefore(this.readModels, cutoff);
     const released: ClaimRepairReport['released'] = [];
     for (const claim of claims) {

@@ -127,6 +127,15 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 65536;
 
+  /**
+   * A hold slot claimed this many seconds ago whose hold never reached the title (the placing process died
+   * between its two appends) is released by the worker's claim repair.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HOLD_CLAIM_REPAIR_AFTER_SECONDS = 120;
+
   /** Local time (HH:MM, library time zone) the daily expiry sweep runs at. */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'EXPIRY_SWEEP_AT must be HH:MM' })
   EXPIRY_SWEEP_AT = '00:05';
