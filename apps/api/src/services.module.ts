@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, REDIS, type AppConfig } from '@libs/platform';
+import { auditQueryHandlers } from './audit/audit.queries';
 import { AuditService } from './audit/audit.service';
 import { PatronGuard, StaffGuard } from './auth/auth.guards';
 import { AuthService, LOGIN_THROTTLE } from './auth/auth.service';
@@ -65,6 +66,7 @@ const services = [
     ...locationCommandHandlers,
     ...patronQueryHandlers,
     LocationListHandler,
+    ...auditQueryHandlers,
     {
       provide: LOGIN_THROTTLE,
       inject: [APP_CONFIG, REDIS],

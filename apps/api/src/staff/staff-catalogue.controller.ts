@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UnknownTitle } from '@libs/domain';
 import { titleInfo, type ReadModelStore } from '@libs/projections';
 import { READ_MODEL_STORE } from '@libs/platform';
-import { AuditService } from '../audit/audit.service';
+import { HistoryQuery } from '../audit/audit.queries';
 import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.guards';
 import { AddCopyCommand, CatalogueTitleCommand } from '../catalogue/catalogue.commands';
 import { IdParam } from '../dto/params';
@@ -23,7 +23,7 @@ import { ConsistentReads } from '../queries/consistent-reads.service';
 export class StaffCatalogueController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly audit: AuditService,
+    private readonly queryBus: QueryBus,
     private readonly reads: ConsistentReads,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
@@ -65,7 +65,7 @@ export class StaffCatalogueController {
   @ApiOperation({ summary: "Every event of the title's stream: catalogue, copies, loans, holds, with who/when/why" })
   @ApiProblems(400, 401, 403, 404)
   async titleHistory(@Param() params: IdParam) {
-    return { items: await this.audit.titleHistory(params.id) };
+    return { items: await this.queryBus.execute(new HistoryQuery('title', params.id)) };
   }
 
   @Get('copies/:id/history')
@@ -73,6 +73,6 @@ export class StaffCatalogueController {
   @ApiOperation({ summary: 'Every event about one copy' })
   @ApiProblems(400, 401, 403, 404)
   async copyHistory(@Param() params: IdParam) {
-    return { items: await this.audit.copyHistory(params.id) };
+    return { items: await this.queryBus.execute(new HistoryQuery('copy', params.id)) };
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuditService } from '../audit/audit.service';
+import { HistoryQuery, HoldAsOfQuery } from '../audit/audit.queries';
 import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.guards';
 import { HoldIdParam } from '../dto/params';
 import { AsOfQueryDto, CounterHoldDto, StaffCancelDto } from '../dto/staff.dto';
@@ -21,7 +21,7 @@ import { Clock } from '@libs/platform';
 export class StaffHoldsController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly audit: AuditService,
+    private readonly queryBus: QueryBus,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +52,7 @@ export class StaffHoldsController {
   @ApiOperation({ summary: 'Every event of the hold with its metadata: who, when, why (from the event log itself)' })
   @ApiProblems(400, 401, 403, 404)
   async history(@Param() params: HoldIdParam) {
-    return { holdId: params.holdId, items: await this.audit.holdHistory(params.holdId) };
+    return { holdId: params.holdId, items: await this.queryBus.execute(new HistoryQuery('hold', params.holdId)) };
   }
 
   @Get(':holdId')
@@ -60,6 +60,6 @@ export class StaffHoldsController {
   @ApiOperation({ summary: 'The hold as it stood at any past instant (`asOf`), or now' })
   @ApiProblems(400, 401, 403, 404)
   asOf(@Param() params: HoldIdParam, @Query() query: AsOfQueryDto) {
-    return this.audit.holdAsOf(params.holdId, query.asOf ? new Date(query.asOf) : this.clock.now());
+    return this.queryBus.execute(new HoldAsOfQuery(params.holdId, query.asOf ? new Date(query.asOf) : this.clock.now()));
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UnknownPatron } from '@libs/domain';
-import { AuditService } from '../audit/audit.service';
+import { HistoryQuery } from '../audit/audit.queries';
 import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.guards';
 import { CardNumberParam } from '../dto/params';
 import { CreatePatronDto, IssuePasswordDto, RenewCardDto } from '../dto/staff.dto';
@@ -25,7 +25,6 @@ export class StaffPatronsController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly patrons: PatronsService,
-    private readonly audit: AuditService,
     private readonly reads: ConsistentReads,
   ) {}
 
@@ -93,6 +92,6 @@ export class StaffPatronsController {
   @ApiOperation({ summary: "Every event of the patron's stream (registration, card, password, e-mail, hold slots)" })
   @ApiProblems(400, 401, 403, 404)
   async history(@Param() params: CardNumberParam) {
-    return { items: await this.audit.patronHistory(params.card) };
+    return { items: await this.queryBus.execute(new HistoryQuery('patron', params.card)) };
   }
 }
