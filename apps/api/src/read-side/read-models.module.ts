@@ -11,7 +11,6 @@ import { ProjectionsController } from './projections.controller';
 import { METRICS_REGISTRY } from './metrics-registry';
 import { ReadYourWrites } from './read-your-writes.service';
 
-
 /** Whether this process keeps the read models up to date (otherwise another process, the worker, does). */
 export function runsProjections(config: AppConfig): boolean {
   return config.READ_MODEL_STORE === 'memory' || config.APP_ROLE !== 'api';
@@ -36,11 +35,16 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     void this.runner.restart();
   };
 
-  /** In memory the read models are rebuilt from the log at start: the app answers only once they caught up. */
+  /**
+   * In memory the read models are rebuilt from the log at start: the app answers only once they caught up.
+   * Read models in Redis persist, and several workers may project into them at once, so a worker starts at once
+   * and catches up in the background (queries wait for the log head anyway).
+   */
   async onApplicationBootstrap() {
     if (!this.runner) return;
     await this.runner.start();
     this.readModelRedis?.on('ready', this.resumeFromStoredCheckpoint);
+    if (this.readModelRedis) return;
     const head = await this.eventStore.headPosition();
     if (head >= 0n) {
       const started = Date.now();
