@@ -124,7 +124,8 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     await patron.keyboard.type(PASSWORD);
     await patron.keyboard.press('Enter');
     await patron.getByRole('heading', { level: 1, name: '利用状況' }).waitFor();
-    await expect(patron.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } } }).document.activeElement.textContent)).resolves.toBe('利用状況');
+    // Focus moves to the new screen's heading once it has rendered; wait for it rather than racing the render.
+    await patron.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent === '利用状況', undefined, { timeout: 5000 });
   });
 
   it('R15 R9 R12 favourites kept in the browser: a batch hold places what it can and shows each refusal with its reason', async () => {

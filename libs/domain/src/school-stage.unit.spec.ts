@@ -31,11 +31,12 @@ describe('R2: junior high school starts with the Japanese school year, not at an
         const birthDate = addDays('1950-01-01', offset);
         const start = juniorHighFrom(birthDate);
         expect(start.slice(5)).toBe('04-01');
-        const twelfthBirthday = `${Number(birthDate.slice(0, 4)) + 12}${birthDate.slice(4)}`.replace('-02-29', '-02-28');
-        expect(twelfthBirthday <= start).toBe(true);
-        expect(addDays(twelfthBirthday, 365) > start).toBe(true);
+        const birthday = (age: number) => `${Number(birthDate.slice(0, 4)) + age}${birthDate.slice(4)}`.replace('-02-29', '-02-28');
+        expect(birthday(12) <= start).toBe(true);
+        // Before the 13th birthday (a year after the 12th is one day short of it across a 29 February).
+        expect(start < birthday(13)).toBe(true);
       }),
-      { examples: [[daysSince1950('2014-04-01')], [daysSince1950('2014-04-02')], [daysSince1950('2016-02-29')]] },
+      { examples: [[daysSince1950('2014-04-01')], [daysSince1950('2014-04-02')], [daysSince1950('2016-02-29')], [daysSince1950('2003-04-02')]] },
     );
   });
 });
