@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, REDIS, type AppConfig } from '@libs/platform';
 import { HealthChecks } from '../health/health-checks';
@@ -12,8 +11,8 @@ import { SweepStatus } from './sweep-status';
 import { StaffExpiryController } from './staff-expiry.controller';
 
 /** The pickup-window expiry (R18, I3, I4): the sweep, its daily schedule, its lease, its staff endpoints and health. */
+// SchedulerRegistry comes from ScheduleModule.forRoot() in WorkerModule (a global module; one import is enough).
 @Module({
-  imports: [ScheduleModule.forRoot()],
   controllers: [StaffExpiryController],
   providers: [
     ExpirySweep,
