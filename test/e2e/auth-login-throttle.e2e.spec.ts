@@ -1,26 +1,22 @@
-import { LibraryFixture, readModelModes, type ReadModelMode } from '../support/library-fixture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { readModelModes, startLibrary, type LibraryFixture, type LibraryRun } from '../support/library-fixture';
+import type { TestApp } from '../support/test-app';
 
 const PASSWORD = 'patron-password';
 
 /** Failed logins lock the card (5 in 15 minutes) and the client address (30), the same way for cards that do not exist. */
 describe.each(readModelModes())('login throttling (store: %s)', (_name, mode) => {
-  let readModels: ReadModelMode;
+  let run: LibraryRun;
   let app: TestApp;
   let library: LibraryFixture;
 
   beforeAll(async () => {
-    readModels = mode();
-    app = await startTestApp({ env: readModels.env });
-    library = await LibraryFixture.create(app);
+    run = await startLibrary(mode());
+    ({ app, library } = run);
     await library.patron('100000001', PASSWORD);
     await library.patron('100000002', PASSWORD);
     await library.patron('100000003', PASSWORD);
   });
-  afterAll(async () => {
-    await app.close();
-    await readModels.cleanup();
-  });
+  afterAll(() => run.close());
 
   // Each case comes from its own client address (the app trusts X-Forwarded-For from the loopback proxy).
   const login = (from: string, cardNumber: string, password: string) =>

@@ -1,5 +1,5 @@
-import { bearer, headPosition, LibraryFixture, readModelModes, type ReadModelMode } from '../support/library-fixture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, headPosition, readModelModes, startLibrary, type LibraryFixture, type LibraryRun } from '../support/library-fixture';
+import type { TestApp } from '../support/test-app';
 
 const LENDER = '900000001';
 
@@ -8,24 +8,20 @@ const LENDER = '900000001';
  * head of the log as it stood when the query came in, or the `?after=` position the client passes.
  */
 describe.each(readModelModes())('read-your-writes (read models: %s)', (_name, mode) => {
-  let readModels: ReadModelMode;
+  let run: LibraryRun;
   let app: TestApp;
   let library: LibraryFixture;
   let token: string;
 
   beforeAll(async () => {
-    readModels = mode();
-    app = await startTestApp({ env: readModels.env });
-    library = await LibraryFixture.create(app);
+    run = await startLibrary(mode());
+    ({ app, library } = run);
     await library.location('central');
     await library.registerOnly(LENDER);
     for (let i = 1; i <= 8; i++) await library.titleOnLoan(`T-${i}`, 'central', LENDER);
     token = await library.patron('100000001');
   });
-  afterAll(async () => {
-    await app.close();
-    await readModels.cleanup();
-  });
+  afterAll(() => run.close());
 
   const holds = (query = '') => app.http().get(`/me/holds${query}`).set(bearer(token));
 

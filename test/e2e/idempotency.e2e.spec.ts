@@ -1,26 +1,22 @@
-import { bearer, headPosition, LibraryFixture, readModelModes, type ReadModelMode } from '../support/library-fixture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, headPosition, readModelModes, startLibrary, type LibraryFixture, type LibraryRun } from '../support/library-fixture';
+import type { TestApp } from '../support/test-app';
 
 const LENDER = '900000001';
 
 /** Idempotency-Key on commands: a repeated or double-clicked request makes one change and gets the first answer. */
 describe.each(readModelModes())('Idempotency-Key (store: %s)', (_name, mode) => {
-  let readModels: ReadModelMode;
+  let run: LibraryRun;
   let app: TestApp;
   let library: LibraryFixture;
   let cards = 0;
 
   beforeAll(async () => {
-    readModels = mode();
-    app = await startTestApp({ env: readModels.env });
-    library = await LibraryFixture.create(app);
+    run = await startLibrary(mode());
+    ({ app, library } = run);
     await library.location('central');
     await library.registerOnly(LENDER);
   });
-  afterAll(async () => {
-    await app.close();
-    await readModels.cleanup();
-  });
+  afterAll(() => run.close());
 
   const newPatron = async () => {
     cards += 1;

@@ -1,26 +1,22 @@
-import { bearer, LibraryFixture, readModelModes, type ReadModelMode } from '../support/library-fixture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, readModelModes, startLibrary, type LibraryFixture, type LibraryRun } from '../support/library-fixture';
+import type { TestApp } from '../support/test-app';
 
 const LENDER = '900000001';
 
 /** I2: a copy serves at most one live hold and a hold at most one copy, when copies come back at the same moment. */
 describe.each(readModelModes())('I2: copies checked in concurrently (read models: %s)', (_name, mode) => {
-  let readModels: ReadModelMode;
+  let run: LibraryRun;
   let app: TestApp;
   let library: LibraryFixture;
   let patronCount = 0;
 
   beforeAll(async () => {
-    readModels = mode();
-    app = await startTestApp({ env: readModels.env });
-    library = await LibraryFixture.create(app);
+    run = await startLibrary(mode());
+    ({ app, library } = run);
     await library.location('central');
     await library.registerOnly(LENDER);
   });
-  afterAll(async () => {
-    await app.close();
-    await readModels.cleanup();
-  });
+  afterAll(() => run.close());
 
   it.each([
     [3, 5],

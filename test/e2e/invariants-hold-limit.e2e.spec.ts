@@ -1,25 +1,21 @@
-import { bearer, LibraryFixture, readModelModes, type ReadModelMode } from '../support/library-fixture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, readModelModes, startLibrary, type LibraryFixture, type LibraryRun } from '../support/library-fixture';
+import type { TestApp } from '../support/test-app';
 
 const LENDER = '900000001';
 
 /** I1: the hold limit (R7) holds when one patron's placements race. */
 describe.each(readModelModes())('I1: 20 racing placements for one patron (read models: %s)', (_name, mode) => {
-  let readModels: ReadModelMode;
+  let run: LibraryRun;
   let app: TestApp;
   let library: LibraryFixture;
 
   beforeAll(async () => {
-    readModels = mode();
-    app = await startTestApp({ env: readModels.env });
-    library = await LibraryFixture.create(app);
+    run = await startLibrary(mode());
+    ({ app, library } = run);
     await library.location('central');
     await library.registerOnly(LENDER);
   });
-  afterAll(async () => {
-    await app.close();
-    await readModels.cleanup();
-  });
+  afterAll(() => run.close());
 
   it('exactly 10 succeed with 201, the other 10 get a 409 naming R7, and the patron ends with exactly 10 live holds', async () => {
     const card = '100000001';

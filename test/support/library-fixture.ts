@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { EventStore, RecordedEvent } from '@libs/event-store';
 import { EVENT_STORE } from '@libs/platform';
-import type { TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
 
 export const ADMIN = { staffId: 'admin', password: 'change-me-now' };
 
@@ -188,5 +188,26 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+/** An app on the given read-model mode and the shared fixture logged in to it; `close` stops the app, then drops the mode's keys. */
+export interface LibraryRun {
+  app: TestApp;
+  library: LibraryFixture;
+  close(): Promise<void>;
+}
+
+export async function startLibrary(readModels: ReadModelMode): Promise<LibraryRun> {
+  const app = await startTestApp({ env: readModels.env });
+  const close = async () => {
+    await app.close();
+    await readModels.cleanup();
+  };
+  try {
+    return { app, library: await LibraryFixture.create(app), close };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
