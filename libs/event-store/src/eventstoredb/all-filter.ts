@@ -1,16 +1,12 @@
+import { matchesFilter } from '../all-filter';
 import type { AllFilter } from '../port';
 
 /**
- * The port's $all filter, applied client-side (see AllSubscription for why not on the server): an
- * empty or missing list does not restrict, as in the lmdb adapter. Types starting with '$' are
- * EventStoreDB's own system events, never ours.
+ * The port's $all filter, applied client-side (see AllSubscription for why not on the server), the
+ * same as in the lmdb adapter. Types starting with '$' are EventStoreDB's own system events, never ours.
  */
 export function matchesAllFilter(filter: AllFilter | undefined, event: { type: string; streamId: string }): boolean {
-  if (isSystemEvent(event)) return false;
-  const { eventTypes, streamPrefixes } = filter ?? {};
-  if (eventTypes?.length && !eventTypes.includes(event.type)) return false;
-  if (streamPrefixes?.length && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
-  return true;
+  return !isSystemEvent(event) && matchesFilter(filter, event);
 }
 
 export function isSystemEvent(event: { type: string }): boolean {

@@ -8,7 +8,8 @@ import {
   type Direction,
   type ReadPosition,
 } from '@eventstore/db-client';
-import { StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { StreamNotFoundError } from '../errors';
+import { checkExpectedRevision } from '../expected-revision';
 import type {
   AppendResult,
   EventHandler,
@@ -24,7 +25,7 @@ import type {
 import { isSystemEvent, matchesAllFilter } from './all-filter';
 import { AllSubscription } from './all-subscription';
 import { toStoreError } from './client-errors';
-import { meetsExpectation, toClientExpectedRevision } from './expected-revision';
+import { toClientExpectedRevision } from './expected-revision';
 import { toJsonEvent } from './json-event';
 import { toRecordedEvent } from './recorded-event';
 
@@ -77,9 +78,7 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
     const last = await this.lastEventOf(streamId);
-    if (!meetsExpectation(expected, last?.revision)) {
-      throw new WrongExpectedVersionError(streamId, expected, last?.revision ?? 'no_stream');
-    }
+    checkExpectedRevision(streamId, expected, last?.revision);
     return last ? { nextRevision: last.revision, position: last.position } : { nextRevision: -1, position: -1n };
   }
 

@@ -14,17 +14,3 @@ export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpe
       return BigInt(expected);
   }
 }
-
-/** Whether a stream whose last revision is `lastRevision` (undefined: no such stream) meets the expectation. */
-export function meetsExpectation(expected: ExpectedRevision, lastRevision: number | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return lastRevision === undefined;
-    case 'exists':
-      return lastRevision !== undefined;
-    default:
-      return expected === lastRevision;
-  }
-}

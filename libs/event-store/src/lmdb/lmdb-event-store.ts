@@ -14,10 +14,10 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port';
-import { matchesFilter } from './all-filter';
+import { matchesFilter } from '../all-filter';
 import { AppendNotifier } from './append-notifier';
 import { DataDirLock } from './data-dir-lock';
-import { checkExpectedRevision } from './expected-revision';
+import { checkExpectedRevision } from '../expected-revision';
 import { openTables, type LmdbTables } from './lmdb-tables';
 import { LmdbSubscription } from './lmdb-subscription';
 import { keyToPosition, positionToKey } from './position-key';

@@ -1,5 +1,5 @@
 import type { EventHandler, RecordedEvent, SubscribeOptions, Subscription } from '../port';
-import { matchesFilter } from './all-filter';
+import { matchesFilter } from '../all-filter';
 import type { AppendNotifier } from './append-notifier';
 
 /** Events of $all strictly after `after`, at most `limit`, in position order, unfiltered. */

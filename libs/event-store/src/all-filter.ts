@@ -1,4 +1,4 @@
-import type { AllFilter, RecordedEvent } from '../port';
+import type { AllFilter, RecordedEvent } from './port';
 
 /** Whether an event passes a $all filter: an empty or missing list does not restrict. */
 export function matchesFilter(filter: AllFilter | undefined, event: Pick<RecordedEvent, 'type' | 'streamId'>): boolean {

@@ -1,5 +1,5 @@
-import { WrongExpectedVersionError } from '../errors';
-import type { ExpectedRevision } from '../port';
+import { WrongExpectedVersionError } from './errors';
+import type { ExpectedRevision } from './port';
 import { checkExpectedRevision } from './expected-revision';
 
 describe('expected revision check', () => {

@@ -1,9 +1,10 @@
-import { WrongExpectedVersionError } from '../errors';
-import type { ExpectedRevision } from '../port';
+import { WrongExpectedVersionError } from './errors';
+import type { ExpectedRevision } from './port';
 
 /**
  * Checks the writer's expectation against the stream's last revision (undefined: no such stream).
- * Runs inside the write transaction, so nothing can change the stream between this check and the write.
+ * The lmdb adapter runs it inside the write transaction, so nothing can change the stream between
+ * this check and the write; the EventStoreDB adapter only for an empty append, which writes nothing.
  */
 export function checkExpectedRevision(
   streamId: string,
