@@ -62,9 +62,7 @@ export class NotificationReactor {
     const kind = mailOfEvent[event.type as DomainEvent['type']];
     if (!kind) return nothing(`no mail for ${event.type}`);
     // A replay skips the lookups of everything already settled.
-    const settled = await this.options.dispatcher.settled(kind, event.id);
-    if (settled) return { status: 'already-handled', record: settled };
-    return this.dispatch(await this.decide(event));
+    return this.sendUnlessSettled(kind, event.id, () => this.decide(event));
   }
 
   /** The mail an event calls for, fully rendered, or why there is none. Sends nothing. */
