@@ -1,8 +1,7 @@
 import type { EventStore, RecordedEvent } from '@libs/event-store';
-import { EVENT_STORE } from '@libs/platform';
 import { ExpirySweep } from '../../apps/api/src/expiry/expiry-sweep.service';
 import { wasSkipped, type SweepOutcome, type SweepReport } from '../../apps/api/src/expiry/sweep-report';
-import { bearer, LibraryFixture, patronToken, staffToken } from '../support/library-fixture';
+import { bearer, eventStoreOf, LibraryFixture, patronToken, staffToken } from '../support/library-fixture';
 import type { TestApp } from '../support/test-app';
 
 /** 10:00 on a local day in Tokyo (the library's time zone), as an instant. */
@@ -63,7 +62,7 @@ export class ExpiryLibrary {
   }
 
   get events(): EventStore {
-    return this.app.app.get<symbol, EventStore>(EVENT_STORE);
+    return eventStoreOf(this.app);
   }
 
   on(day: string, time?: string): void {

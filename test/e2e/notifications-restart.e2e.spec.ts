@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { AdjustableClock } from '@libs/platform';
 import { SmtpTestServer } from '../../libs/notifications/test/smtp-test-server';
-import { bearer, LibraryFixture } from '../support/library-fixture';
+import { bearer, deleteRedisKeys, LibraryFixture, REDIS_URL } from '../support/library-fixture';
 import type { TestApp } from '../support/test-app';
 import { mailsOf, positionOf, reactorReached, startMailApp, waitForMailOf } from './notifications-harness';
 
@@ -15,11 +15,11 @@ import { mailsOf, positionOf, reactorReached, startMailApp, waitForMailOf } from
  */
 const modes = [
   { mode: 'files', env: () => ({}) },
-  { mode: 'redis', env: (prefix: string) => ({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: prefix }) },
+  { mode: 'redis', env: (prefix: string) => ({ REDIS_URL, REDIS_KEY_PREFIX: prefix }) },
 ] as const;
 
 describe.each(modes)('no mail twice across restarts ($mode)', ({ mode, env }) => {
-  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
   const prefix = `test:notifications-restart:${process.pid}:${randomUUID()}:`;
   const clock = new AdjustableClock('2026-11-23T01:00:00Z');
   let server: SmtpTestServer;
@@ -57,8 +57,7 @@ describe.each(modes)('no mail twice across restarts ($mode)', ({ mode, env }) =>
     await stop();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteRedisKeys(prefix);
     redis.disconnect();
   });
 

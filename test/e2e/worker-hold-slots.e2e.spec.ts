@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HoldCancelled } from '@libs/domain';
-import type { EventStore, NewEvent } from '@libs/event-store';
-import { AdjustableClock, EVENT_STORE } from '@libs/platform';
-import { bearer, LibraryFixture, patronToken } from '../support/library-fixture';
+import type { NewEvent } from '@libs/event-store';
+import { AdjustableClock } from '@libs/platform';
+import { bearer, eventStoreOf, LibraryFixture, patronToken } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { positionOf, reactorReached } from './notifications-harness';
 
@@ -17,7 +17,7 @@ async function cancelWithoutRelease(app: TestApp, data: HoldCancelled['data']): 
     data,
     metadata: { correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'staff', id: 'admin' }, occurredAt: app.clock.now().toISOString(), reason: data.reason ?? undefined },
   };
-  const { position } = await app.app.get<symbol, EventStore>(EVENT_STORE).append(`title-${data.titleId}`, [event], 'any');
+  const { position } = await eventStoreOf(app).append(`title-${data.titleId}`, [event], 'any');
   return { id: event.id, position };
 }
 
