@@ -41,9 +41,10 @@ export class CirculationService {
 
   async checkIn(copyId: string, locationId: string, actor: Actor): Promise<CheckinResult> {
     const titleId = await this.copies.titleOf(copyId);
-    if (!(await this.locations.exists(locationId))) throw new UnknownLocation(locationId);
     const title = await this.commands.load(titleDecider, streamIds.title(titleId));
+    // The check-in location's stream is read once: it exists exactly when it has a calendar here.
     const calendars = await this.locations.calendarsOf([locationId, ...Object.values(title.holds).map((hold) => hold.pickupLocationId)]);
+    if (!(locationId in calendars)) throw new UnknownLocation(locationId);
     const result = await this.commands.run(
       titleDecider,
       streamIds.title(titleId),

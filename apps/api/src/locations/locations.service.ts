@@ -36,8 +36,6 @@ export class LocationsService {
    */
   async calendars(alsoIds: readonly string[] = []): Promise<Record<string, LocationCalendar>> {
     const listed = (await pickupLocations(this.readModels)).map((location) => location.locationId);
-    const ids = [...new Set([...listed, ...alsoIds])];
-    const states = await Promise.all(ids.map((id) => this.load(id)));
-    return Object.fromEntries(states.filter((state) => state.exists).map((state) => [state.locationId as string, state.calendar]));
+    return this.calendarsOf([...listed, ...alsoIds]);
   }
 }
