@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnknownLocation, streamIds, titleDecider, type MaterialType } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import { CommandRunner, laterPosition } from '../commands/command-runner.service';
+import { CommandRunner } from '../commands/command-runner.service';
 import { LocationsService } from '../locations/locations.service';
 import { CopyRegistry } from './copy-registry.service';
 
@@ -41,6 +41,6 @@ export class CatalogueService {
     titleDecider.decide({ type: 'AddCopy', ...copy }, title);
     await this.copies.claim(copy.copyId, copy.titleId, actor);
     const result = await this.commands.run(titleDecider, streamIds.title(copy.titleId), { type: 'AddCopy', ...copy }, { actor });
-    return { position: laterPosition(result.position) };
+    return { position: result.position };
   }
 }
