@@ -1,18 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  UnknownPatron,
-  UnknownTitle,
-  evolveLocation,
-  evolveTitle,
-  fold,
-  initialLocationState,
-  initialTitleState,
-  pickupDeadline,
-  queuePosition,
-  streamIds,
-  type LocationEvent,
-  type TitleEvent,
-} from '@libs/domain';
+import { UnknownPatron, UnknownTitle, fold, locationDecider, pickupDeadline, queuePosition, streamIds, titleDecider, type LocationEvent, type TitleEvent } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
 import { readStreamOrEmpty } from '@libs/platform';
 import { CommandRunner } from '../commands/command-runner.service';
@@ -116,12 +103,12 @@ export class AuditService {
     const { titleId, cardNumber } = await this.locator.find(holdId);
     const upTo = (event: RecordedEvent) => Date.parse(event.metadata.occurredAt) <= asOf.getTime();
     const events = (await this.read(streamIds.title(titleId))).filter(upTo);
-    const state = fold({ initialState: initialTitleState, evolve: evolveTitle }, events as unknown as TitleEvent[]);
+    const state = fold(titleDecider, events as unknown as TitleEvent[]);
     const hold = state.holds[holdId];
     let lastPickupDay: string | null = null;
     if (hold?.status === 'ready' && hold.noticeDay && hold.pickupOpenDays) {
       const locationEvents = (await this.read(streamIds.location(hold.pickupLocationId))).filter(upTo);
-      const location = fold({ initialState: initialLocationState, evolve: evolveLocation }, locationEvents as unknown as LocationEvent[]);
+      const location = fold(locationDecider, locationEvents as unknown as LocationEvent[]);
       lastPickupDay = pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
     }
     return {
