@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnknownHold } from '@libs/domain';
-import type { EventStore } from '@libs/event-store';
 import { holdIndex, type HoldIndexEntry, type ReadModelStore } from '@libs/projections';
-import { EVENT_STORE, READ_MODEL_STORE } from '@libs/platform';
-import { ReadYourWrites } from '../read-side/read-your-writes.service';
+import { READ_MODEL_STORE } from '@libs/platform';
+import { ConsistentReads } from '../queries/consistent-reads.service';
 
 /**
  * Finds the title stream a hold lives on. The hold index is a read model; when it does not know the hold yet,
@@ -13,14 +12,13 @@ import { ReadYourWrites } from '../read-side/read-your-writes.service';
 export class HoldLocator {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readYourWrites: ReadYourWrites,
+    private readonly reads: ConsistentReads,
   ) {}
 
   async find(holdId: string): Promise<HoldIndexEntry> {
     const known = await holdIndex(this.readModels, holdId);
     if (known) return known;
-    await this.readYourWrites.waitFor(await this.store.headPosition());
+    await this.reads.settle();
     const later = await holdIndex(this.readModels, holdId);
     if (!later) throw new UnknownHold(holdId);
     return later;
