@@ -105,7 +105,7 @@ export class HoldsService {
       const placed = await this.commands.run(titleDecider, streamIds.title(titleId), placeHold, { actor });
       return { holdId, status: 'waiting', queuePosition: queuePosition(placed.state, holdId) ?? 1, position: laterPosition(claimed.position, placed.position) };
     } catch (error) {
-      await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor, reason: 'placement refused' });
+      await this.releaseSlot(cardNumber, holdId, actor, 'placement refused');
       throw error;
     }
   }
@@ -141,15 +141,13 @@ export class HoldsService {
   /** Frees the patron's slots no live hold stands behind (see staleHoldSlots); returns how many. */
   private async releaseStaleSlots(cardNumber: string): Promise<number> {
     const stale = await staleHoldSlots(this.commands.store, cardNumber, this.commands.clock.now(), this.config.HOLD_CLAIM_REPAIR_AFTER_SECONDS * 1000);
-    for (const holdId of stale) {
-      await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor: REPAIR_ACTOR, reason: 'no live hold behind this slot' });
-    }
+    for (const holdId of stale) await this.releaseSlot(cardNumber, holdId, REPAIR_ACTOR, 'no live hold behind this slot');
     return stale.length;
   }
 
   /** A hold ended (cancelled, fulfilled, expired): its slot is free again. Repeating it changes nothing. */
-  async releaseSlot(cardNumber: string, holdId: string, actor: Actor): Promise<bigint | null> {
-    const released = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor });
+  async releaseSlot(cardNumber: string, holdId: string, actor: Actor, reason?: string): Promise<bigint | null> {
+    const released = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor, reason });
     return released.position;
   }
 }

@@ -17,11 +17,10 @@ export async function staleHoldSlots(store: EventStore, cardNumber: string, now:
   const stale: string[] = [];
   for (const [holdId, titleId] of Object.entries(patron.activeHolds)) {
     const titleEvents = (await readStreamOrEmpty(store, streamIds.title(titleId))) as unknown as TitleEvent[];
-    const placed = titleEvents.some((event) => event.type === 'HoldPlaced' && event.data.holdId === holdId);
+    // A title keeps every hold it ever placed, so a hold missing from it was never placed.
     const hold = fold(titleDecider, titleEvents).holds[holdId];
-    const live = hold !== undefined && isLive(hold);
     const claimAge = now.getTime() - (claimedAt.get(holdId) ?? now.getTime());
-    if ((placed && !live) || (!placed && claimAge > abandonedAfterMs)) stale.push(holdId);
+    if (hold === undefined ? claimAge > abandonedAfterMs : !isLive(hold)) stale.push(holdId);
   }
   return stale;
 }
