@@ -8,7 +8,7 @@ import { CancelHoldCommand, PlaceHoldBatchCommand, PlaceHoldCommand } from '../h
 import type { PlacedHold } from '../holds/holds.service';
 import { MaintenanceWindowGuard } from '../http/maintenance-window.guard';
 import { ApiProblems } from '../http/problem-responses';
-import { actorOf, cardOf, principalOf, withPosition } from '../http/responses';
+import { actorOf, answerWithPosition, cardOf, markIfBehind, principalOf, withPosition } from '../http/responses';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ChangePasswordCommand, RegisterEmailCommand } from '../patrons/patron.commands';
 import { PatronsService } from '../patrons/patrons.service';
@@ -32,8 +32,7 @@ export class MeController {
   ) {}
 
   private async settled(response: Response, after?: string) {
-    const caughtUp = await this.reads.settle(parsePosition(after));
-    if (!caughtUp) response.setHeader('X-Read-Models-Behind', 'true');
+    markIfBehind(response, await this.reads.settle(parsePosition(after)));
   }
 
   @Get()
@@ -80,8 +79,7 @@ export class MeController {
     const placed: PlacedHold = await this.commandBus.execute(
       new PlaceHoldCommand(cardOf(request), body.titleId, body.pickupLocationId, body.contactMethod, 'online', actorOf(principalOf(request))),
     );
-    withPosition(response, placed.position);
-    return { holdId: placed.holdId, status: placed.status, queuePosition: placed.queuePosition };
+    return answerWithPosition(response, placed);
   }
 
   @Post('holds/batch')

@@ -9,7 +9,7 @@ import { HoldIdParam } from '../dto/params';
 import { CheckinDto, CheckoutDto, ContactOutcomeDto } from '../dto/staff.dto';
 import { ClearHoldShelfCommand, RecordContactCommand } from '../holds/hold-shelf.commands';
 import { ApiProblems } from '../http/problem-responses';
-import { actorOf, principalOf, withPosition } from '../http/responses';
+import { actorOf, answerWithPosition, principalOf, withPosition } from '../http/responses';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ClearanceDto } from '../dto/clearance.dto';
 
@@ -27,9 +27,7 @@ export class StaffCirculationController {
   @ApiProblems(400, 401, 403, 404, 409)
   async checkout(@Req() request: AuthenticatedRequest, @Body() body: CheckoutDto, @Res({ passthrough: true }) response: Response) {
     const result: CheckoutResult = await this.commandBus.execute(new CheckOutCommand(body.copyId, body.cardNumber, actorOf(principalOf(request))));
-    withPosition(response, result.position);
-    const { position: _position, ...answer } = result;
-    return answer;
+    return answerWithPosition(response, result);
   }
 
   @Post('checkins')
@@ -40,9 +38,7 @@ export class StaffCirculationController {
   @ApiProblems(400, 401, 403, 404, 409)
   async checkin(@Req() request: AuthenticatedRequest, @Body() body: CheckinDto, @Res({ passthrough: true }) response: Response) {
     const result: CheckinResult = await this.commandBus.execute(new CheckInCommand(body.copyId, body.locationId, actorOf(principalOf(request))));
-    withPosition(response, result.position);
-    const { position: _position, ...answer } = result;
-    return answer;
+    return answerWithPosition(response, result);
   }
 
   @Post('hold-shelf/clearances')

@@ -9,7 +9,7 @@ import { AsOfQueryDto, CounterHoldDto, StaffCancelDto } from '../dto/staff.dto';
 import { CancelHoldCommand, PlaceHoldCommand } from '../holds/hold.commands';
 import type { PlacedHold } from '../holds/holds.service';
 import { ApiProblems } from '../http/problem-responses';
-import { actorOf, principalOf, withPosition } from '../http/responses';
+import { actorOf, answerWithPosition, principalOf, withPosition } from '../http/responses';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { Clock } from '@libs/platform';
 
@@ -33,8 +33,7 @@ export class StaffHoldsController {
     const placed: PlacedHold = await this.commandBus.execute(
       new PlaceHoldCommand(body.cardNumber, body.titleId, body.pickupLocationId, body.contactMethod, 'counter', actorOf(principalOf(request))),
     );
-    withPosition(response, placed.position);
-    return { holdId: placed.holdId, status: placed.status, queuePosition: placed.queuePosition };
+    return answerWithPosition(response, placed);
   }
 
   @Delete(':holdId')

@@ -9,7 +9,7 @@ import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.
 import { LocationIdParam } from '../dto/params';
 import { CalendarDto, CreateLocationDto, DateRangeQueryDto, PageQueryDto } from '../dto/staff.dto';
 import { ApiProblems } from '../http/problem-responses';
-import { actorOf, principalOf, withPosition } from '../http/responses';
+import { actorOf, markIfBehind, principalOf, withPosition } from '../http/responses';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ChangeCalendarCommand, RegisterLocationCommand } from '../locations/location.commands';
 import { ConsistentReads } from '../queries/consistent-reads.service';
@@ -77,7 +77,7 @@ export class StaffLocationsController {
   }
 
   private async workingList(name: StaffListName, locationId: string, page: PageQueryDto, response: Response) {
-    if (!(await this.reads.settle())) response.setHeader('X-Read-Models-Behind', 'true');
+    markIfBehind(response, await this.reads.settle());
     return this.queryBus.execute(new LocationListQuery(name, locationId, page.offset ?? 0, page.limit ?? DEFAULT_PAGE));
   }
 
