@@ -1,4 +1,5 @@
-import type { MailLanguage, RenderedMail } from '../mail-kinds';
+import { formatDay } from '../format-dates';
+import type { HoldReadyMail, MailLanguage, RenderedMail } from '../mail-kinds';
 
 /** What every template needs besides its own data: the options with their defaults filled in. */
 export interface TemplateContext {
@@ -32,6 +33,15 @@ export function statusPageSection(context: TemplateContext): string | null {
   return context.language === 'ja'
     ? `予約や貸出の状況は、次のページでご確認いただけます。\n${context.statusPageBaseUrl}`
     : `You can check your holds and loans on your status page:\n${context.statusPageBaseUrl}`;
+}
+
+/** A ready hold's title, pickup location and last pickup day, as the hold-ready mail and the pickup reminder list them. */
+export function readyHoldDetails(language: MailLanguage, hold: Omit<HoldReadyMail, 'patronName'>): string {
+  const day = formatDay(hold.lastPickupDay, language);
+  return pick(language, {
+    ja: `資料名：${hold.titleName}\n受取場所：${hold.pickupLocationName}\n取置期限：${day}`,
+    en: `Title: ${hold.titleName}\nPickup location: ${hold.pickupLocationName}\nLast pickup day: ${day}`,
+  });
 }
 
 export function bulletList(language: MailLanguage, lines: string[]): string {

@@ -1,20 +1,15 @@
-import { formatDay } from '../format-dates';
 import type { PickupReminderMail, RenderedMail } from '../mail-kinds';
-import { composeMail, pick, statusPageSection, type TemplateContext } from './layout';
+import { composeMail, pick, readyHoldDetails, statusPageSection, type TemplateContext } from './layout';
 
 /** Optional policy: a ready hold's last pickup day is a few open days away (R18). */
 export function pickupReminderMail(data: PickupReminderMail, context: TemplateContext): RenderedMail {
   const { language } = context;
-  const day = formatDay(data.lastPickupDay, language);
   return composeMail(context, { ja: '予約資料の取置期限が近づいています', en: 'Your hold is waiting: last pickup day soon' }, data.patronName, [
     pick(language, {
       ja: 'ご用意している予約資料の取置期限が近づいています。',
       en: 'The item you reserved is still waiting for you, and its last pickup day is near.',
     }),
-    pick(language, {
-      ja: `資料名：${data.titleName}\n受取場所：${data.pickupLocationName}\n取置期限：${day}`,
-      en: `Title: ${data.titleName}\nPickup location: ${data.pickupLocationName}\nLast pickup day: ${day}`,
-    }),
+    readyHoldDetails(language, data),
     pick(language, {
       ja: '取置期限を過ぎると、予約は自動的に取り消されます。',
       en: 'If it is not collected by then, the hold is cancelled automatically.',
