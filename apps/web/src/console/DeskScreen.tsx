@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '../shared/dates';
 import { Link } from '../shared/router';
-import { ProblemAlert, ScreenHeading, StatusMessage, useCommand } from '../shared/ui';
+import { ProblemAlert, StatusMessage, useCommand } from '../shared/ui';
 import type { CheckinAnswer, CheckoutAnswer } from './api-types';
 import { useConsole } from './console-context';
+import { ListHeading } from './lists/ListHeading';
 import { NeedLocation } from './lists/NeedLocation';
 
 /** What the desk must do with a copy that was just checked in, said loudly (a scan is done without looking). */
@@ -125,11 +126,10 @@ function CheckoutForm() {
 }
 
 export function DeskScreen() {
-  const { text, locationId, locationName } = useConsole();
-  const heading = locationId ? text.screenAt(text.desk.heading, locationName(locationId)) : text.desk.heading;
+  const { text } = useConsole();
   return (
     <>
-      <ScreenHeading documentTitle={`${heading} — ${text.appName}`}>{heading}</ScreenHeading>
+      <ListHeading heading={text.desk.heading} />
       <NeedLocation>{(id) => <CheckinForm key={id} locationId={id} />}</NeedLocation>
       <CheckoutForm />
     </>

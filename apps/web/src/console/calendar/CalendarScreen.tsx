@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addMonths, formatDay, libraryToday, monthStart, weekdayNames } from '../../shared/dates';
 import { useConsole } from '../console-context';
-import { ListHeading } from '../lists/ListHeading';
-import { NeedLocation } from '../lists/NeedLocation';
+import { LocationScreen } from '../lists/LocationScreen';
 import type { Calendar } from '../api-types';
 import { OPEN_EVERY_DAY } from './closed-days';
 import { EmergencyClosureForm } from './EmergencyClosureForm';
@@ -73,10 +72,5 @@ function LocationCalendar({ locationId }: { locationId: string }) {
 
 export function CalendarScreen() {
   const { text } = useConsole();
-  return (
-    <>
-      <ListHeading heading={text.calendar.heading} />
-      <NeedLocation>{(id) => <LocationCalendar key={id} locationId={id} />}</NeedLocation>
-    </>
-  );
+  return <LocationScreen heading={text.calendar.heading} body={LocationCalendar} />;
 }

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { formatDay } from '../../shared/dates';
 import { Link } from '../../shared/router';
-import { Loading, ProblemAlert, StatusMessage, useCommand } from '../../shared/ui';
+import { ProblemAlert, StatusMessage, useCommand } from '../../shared/ui';
 import type { CallListItem } from '../api-types';
 import { useConsole } from '../console-context';
-import { ListHeading } from './ListHeading';
-import { NeedLocation } from './NeedLocation';
+import { LocationScreen } from './LocationScreen';
 import { useLocationList } from './use-location-list';
+import { WorkingList } from './WorkingList';
 
 const OUTCOMES = ['called', 'no-answer', 'left-message'] as const;
 
@@ -26,66 +26,46 @@ function CallList({ locationId }: { locationId: string }) {
     <>
       <StatusMessage message={done} />
       <ProblemAlert problem={command.problem} text={text} />
-      {!list.data ? (
-        <Loading loaded={list} text={text} />
-      ) : list.data.length === 0 ? (
-        <p>{text.calls.empty}</p>
-      ) : (
-        <table class="responsive">
-          <caption>{text.calls.caption(list.data.length)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.patron}</th>
-              <th scope="col">{c.title}</th>
-              <th scope="col">{c.contact}</th>
-              <th scope="col">{c.attempts}</th>
-              <th scope="col">{c.lastPickupDay}</th>
-              <th scope="col">{c.action}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((item) => (
-              <tr key={item.holdId}>
-                <td data-label={c.patron}>
-                  {item.patronName} (<Link href={`/console/patrons/${item.cardNumber}`}>{item.cardNumber}</Link>)
-                </td>
-                <td data-label={c.title}>
-                  <Link href={`/console/holds/${item.holdId}`}>{item.titleName}</Link>
-                </td>
-                <td data-label={c.contact}>{text.contactMethod[item.contactMethod]}</td>
-                <td data-label={c.attempts}>{item.contactAttempts}</td>
-                <td data-label={c.lastPickupDay}>{formatDay(item.lastPickupDay, lang)}</td>
-                <td data-label={c.action}>
-                  <div class="actions">
-                    {OUTCOMES.map((outcome) => (
-                      <button
-                        key={outcome}
-                        type="button"
-                        class="secondary"
-                        disabled={command.busy}
-                        aria-label={text.calls.outcomeFor(text.calls.outcomes[outcome], item.patronName)}
-                        onClick={() => void record(item, outcome)}
-                      >
-                        {text.calls.outcomes[outcome]}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <WorkingList
+        loaded={list}
+        empty={text.calls.empty}
+        caption={text.calls.caption}
+        columns={[c.patron, c.title, c.contact, c.attempts, c.lastPickupDay, c.action]}
+        row={(item) => (
+          <tr key={item.holdId}>
+            <td data-label={c.patron}>
+              {item.patronName} (<Link href={`/console/patrons/${item.cardNumber}`}>{item.cardNumber}</Link>)
+            </td>
+            <td data-label={c.title}>
+              <Link href={`/console/holds/${item.holdId}`}>{item.titleName}</Link>
+            </td>
+            <td data-label={c.contact}>{text.contactMethod[item.contactMethod]}</td>
+            <td data-label={c.attempts}>{item.contactAttempts}</td>
+            <td data-label={c.lastPickupDay}>{formatDay(item.lastPickupDay, lang)}</td>
+            <td data-label={c.action}>
+              <div class="actions">
+                {OUTCOMES.map((outcome) => (
+                  <button
+                    key={outcome}
+                    type="button"
+                    class="secondary"
+                    disabled={command.busy}
+                    aria-label={text.calls.outcomeFor(text.calls.outcomes[outcome], item.patronName)}
+                    onClick={() => void record(item, outcome)}
+                  >
+                    {text.calls.outcomes[outcome]}
+                  </button>
+                ))}
+              </div>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }
 
 export function CallListScreen() {
   const { text } = useConsole();
-  return (
-    <>
-      <ListHeading heading={text.calls.heading} />
-      <NeedLocation>{(id) => <CallList key={id} locationId={id} />}</NeedLocation>
-    </>
-  );
+  return <LocationScreen heading={text.calls.heading} body={CallList} />;
 }
