@@ -1,11 +1,20 @@
 import { titlesCollection, type TitleDoc } from '../read-models/titles/titles.read-model';
 import type { ReadModelStore } from '../store/read-model-store';
 
+/** The documents behind a list's entries, one read for all of them, by id; ids with no document are left out. */
+export async function documentsById<T>(store: ReadModelStore, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const docs = await store.getMany<T>(collection, unique);
+  const byId = new Map<string, T>();
+  docs.forEach((doc, i) => {
+    if (doc !== undefined) byId.set(unique[i], doc);
+  });
+  return byId;
+}
+
 /** The titles behind a list's entries, one read for all of them. */
-export async function titlesById(store: ReadModelStore, titleIds: readonly string[]): Promise<Map<string, TitleDoc>> {
-  const ids = [...new Set(titleIds)];
-  const titles = await store.getMany<TitleDoc>(titlesCollection, ids);
-  return new Map(titles.filter((title): title is TitleDoc => title !== undefined).map((title) => [title.titleId, title]));
+export function titlesById(store: ReadModelStore, titleIds: readonly string[]): Promise<Map<string, TitleDoc>> {
+  return documentsById<TitleDoc>(store, titlesCollection, titleIds);
 }
 
 export function byKeys<T>(...keys: ((item: T) => string | number)[]): (a: T, b: T) => number {

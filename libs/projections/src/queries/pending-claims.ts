@@ -1,8 +1,9 @@
 import { pendingClaimIndexes, pendingClaimsCollection, type PendingClaimDoc } from '../read-models/pending-claims/pending-claims.read-model';
 import type { ReadModelStore } from '../store/read-model-store';
+import { byKeys } from './lookups';
 
 /** Claims with no placed hold that were made before `before` (an ISO instant), oldest first. */
 export async function pendingClaimsBefore(store: ReadModelStore, before: string): Promise<PendingClaimDoc[]> {
   const { items } = await store.list<PendingClaimDoc>(pendingClaimsCollection, { index: pendingClaimIndexes.all });
-  return items.filter((claim) => claim.claimedAt < before).sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
+  return items.filter((claim) => claim.claimedAt < before).sort(byKeys((claim) => claim.claimedAt));
 }

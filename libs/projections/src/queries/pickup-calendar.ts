@@ -2,12 +2,11 @@ import { openCalendar, pickupDeadline, type LocalDate, type LocationCalendar } f
 import type { HoldDoc } from '../read-models/holds/holds.read-model';
 import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
 import type { ReadModelStore } from '../store/read-model-store';
+import { documentsById } from './lookups';
 
 /** The pickup locations behind a list's entries, one read for all of them. */
-export async function locationsById(store: ReadModelStore, locationIds: readonly string[]): Promise<Map<string, LocationDoc>> {
-  const ids = [...new Set(locationIds)];
-  const locations = await store.getMany<LocationDoc>(locationsCollection, ids);
-  return new Map(locations.filter((location): location is LocationDoc => location !== undefined).map((location) => [location.locationId, location]));
+export function locationsById(store: ReadModelStore, locationIds: readonly string[]): Promise<Map<string, LocationDoc>> {
+  return documentsById<LocationDoc>(store, locationsCollection, locationIds);
 }
 
 /** A location's current calendar; every day open until one is set. */
