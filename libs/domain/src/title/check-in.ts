@@ -2,7 +2,8 @@ import { requireLocalDate } from '../calendar/local-date';
 import type { CopyReturned, TitleEvent } from '../events';
 import { holdInTransit, holdReady, offerCopy } from './copy-assignment';
 import { record, startDecision, type Decision } from './decision';
-import { requireCopy, requireTitle } from './lookups';
+import { shelfCleared } from './hold-shelf';
+import { holdServedBy, requireCopy, requireTitle } from './lookups';
 import type { CheckIn } from './title-commands';
 import type { TitleState } from './title-state';
 
@@ -36,20 +37,17 @@ export function checkIn(command: CheckIn, state: TitleState): TitleEvent[] {
       return [returned(null)];
     }
     case 'in-transit': {
-      const hold = copy.holdId === undefined ? undefined : state.holds[copy.holdId];
+      const hold = holdServedBy(state, copy);
       if (!hold) return offer(record(start, returned(null)));
       if (hold.pickupLocationId === at) return [holdReady(state, hold, copy.copyId, command)];
       if (copy.locationId === at) return [];
       return [holdInTransit(state, hold, copy.copyId, at)];
     }
     case 'on-hold-shelf': {
-      const clearance = state.awaitingClearance[copy.copyId];
-      if (!clearance) return [];
-      const cleared = record(start, {
-        type: 'HoldShelfCleared',
-        data: { titleId: state.titleId, copyId: copy.copyId, holdId: clearance.holdId, locationId: clearance.locationId },
-      });
-      return offer(at === clearance.locationId ? cleared : record(cleared, returned(null)));
+      const clearing = shelfCleared(state, copy.copyId);
+      if (!clearing) return [];
+      const cleared = record(start, clearing);
+      return offer(at === clearing.data.locationId ? cleared : record(cleared, returned(null)));
     }
     default: {
       const _exhaustive: never = copy.status;

@@ -1,7 +1,8 @@
 import { CopyAlreadyOnLoan, CopyHeldForAnotherPatron, CopyNotLoanable } from '../errors';
 import type { TitleEvent } from '../events';
 import { record, startDecision } from './decision';
-import { requireCopy, requireTitle } from './lookups';
+import { shelfCleared } from './hold-shelf';
+import { holdServedBy, requireCopy, requireTitle } from './lookups';
 import { dueDate } from './loans';
 import { liveHoldOf } from './queue';
 import type { CheckOut } from './title-commands';
@@ -19,19 +20,14 @@ export function checkOut(command: CheckOut, state: TitleState): TitleEvent[] {
   if (!copy.loanable) throw new CopyNotLoanable(copy.copyId);
   if (copy.status === 'on-loan') throw new CopyAlreadyOnLoan(copy.copyId);
 
-  const heldFor = copy.holdId === undefined ? undefined : state.holds[copy.holdId];
+  const heldFor = holdServedBy(state, copy);
   if (heldFor && heldFor.cardNumber !== cardNumber) throw new CopyHeldForAnotherPatron({ copyId: copy.copyId, holdId: heldFor.holdId });
   const waiting = liveHoldOf(state, cardNumber);
   const fulfils: HoldState | undefined = heldFor ?? (waiting?.status === 'waiting' ? waiting : undefined);
 
   let decision = startDecision(state);
-  const clearance = state.awaitingClearance[copy.copyId];
-  if (clearance) {
-    decision = record(decision, {
-      type: 'HoldShelfCleared',
-      data: { titleId: state.titleId, copyId: copy.copyId, holdId: clearance.holdId, locationId: clearance.locationId },
-    });
-  }
+  const cleared = shelfCleared(state, copy.copyId);
+  if (cleared) decision = record(decision, cleared);
   decision = record(decision, {
     type: 'CopyCheckedOut',
     data: {

@@ -20,6 +20,11 @@ export function requireHold(state: TitleState, holdId: string): HoldState {
   return hold;
 }
 
+/** The live hold the copy serves, if any (I2: at most one). */
+export function holdServedBy(state: TitleState, copy: CopyState): HoldState | undefined {
+  return copy.holdId === undefined ? undefined : state.holds[copy.holdId];
+}
+
 /** The pickup window is counted on the location's own calendar (R30); a missing one is a caller's error, never "always open". */
 export function calendarOf(calendars: Record<string, LocationCalendar>, locationId: string): LocationCalendar {
   const calendar = Object.prototype.hasOwnProperty.call(calendars, locationId) ? calendars[locationId] : undefined;
