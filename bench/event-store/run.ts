@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LmdbEventStore, type EventStore, type ExpectedRevision, type NewEvent } from '@libs/event-store';
 import { encodeEventBody, encodeStoredEvent } from '@libs/event-store/lmdb/stored-event';
+import { median, percentile, round } from '../stats';
 import { measureRawPuts } from './raw-lmdb-put';
 
 const eventCount = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -136,14 +137,6 @@ async function runOnce(): Promise<RunResult> {
     rmSync(directory, { recursive: true, force: true });
   }
 }
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const median = (values: number[]) => percentile(values, 50);
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
   await runOnce();

@@ -25,6 +25,7 @@ import { ExpirySweep, SWEEP_LANES } from '../../apps/api/src/expiry/expiry-sweep
 import { wasSkipped } from '../../apps/api/src/expiry/sweep-report';
 import { appendInBulk } from '../../libs/projections/test-support/append-events';
 import { events as e } from '../../libs/projections/test-support/domain-events';
+import { round } from '../stats';
 
 const dueHolds = Number(process.env.BENCH_HOLDS ?? 100_000);
 const rawAppends = Number(process.env.BENCH_RAW_APPENDS ?? 20_000);
@@ -35,8 +36,6 @@ const calendar: LocationCalendar = { weeklyClosedDays: [1], closedDates: [], clo
 /** Notices over the week of 2027-01-04; the last one's window ends 01-20, so on 01-25 every hold is due. */
 const firstNoticeDay = '2027-01-04';
 const sweepAt = '2027-01-25T00:05:00+09:00';
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * A library with `holds` ready holds past their window, one per title, each title with one more patron waiting:

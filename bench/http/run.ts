@@ -18,6 +18,7 @@ import { startStandIn, type StandIn } from '../../test/support/esdb-stand-in/sta
 import { startAppProcess, type AppProcess } from '../../test/faults/support/app-process';
 import { LibraryClient } from '../../test/faults/support/library-client';
 import { startRedisProcess, type RedisProcess } from '../../test/faults/support/redis-process';
+import { round } from '../stats';
 import { barChartSvg } from './chart';
 import { ProjectionLagSampler } from './projection-lag';
 import { ceiling, checkIns, patronList, placeHolds, type Scenario } from './scenarios';
@@ -30,7 +31,6 @@ const size: LibrarySize = {
   copiesPerTitle: Number(process.env.BENCH_COPIES_PER_TITLE ?? 10),
   patrons: Number(process.env.BENCH_PATRONS ?? 400),
 };
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 interface Mode {
   name: string;

@@ -20,6 +20,7 @@ import { appendInBulk } from '../../libs/projections/test-support/append-events'
 import { newEvent, streamOf } from '../../libs/projections/test-support/domain-events';
 import { simulateLibrary } from '../../libs/projections/test-support/library-simulation';
 import { deleteKeys } from '../../libs/projections/test-support/stores';
+import { median, percentile, round } from '../stats';
 
 const seededEvents = Number(process.env.BENCH_EVENTS ?? 20_000);
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -29,12 +30,6 @@ const batchSize = 100;
 /** Measured runs, after one warm-up run that is not counted. */
 const runs = 3;
 
-const median = (values: number[]) => percentile(values, 50);
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Counts the documents each batch writes, passing everything else through. */
