@@ -19,11 +19,11 @@ import { AppModule } from '../app.module';
 import type { DueHold } from '../expiry/due-holds';
 import { ExpirySweep } from '../expiry/expiry-sweep.service';
 import { wasSkipped, type ExpiredHold } from '../expiry/sweep-report';
+import { ExitCode } from './support/exit-codes';
+import { reasonOf } from './support/run-command';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: 'expiry-cli' };
 const USAGE = 'usage: expire-holds [--dry-run [--on YYYY-MM-DD]]';
-/** sysexits.h: bad usage, another worker is sweeping (try again later), bad configuration. */
-const EXIT = { usage: 64, tryLater: 75, config: 78 } as const;
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
@@ -56,21 +56,21 @@ function expiredTable(expired: ExpiredHold[], titles: Map<string, DueHold>): str
   );
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<ExitCode> {
   let args;
   try {
     args = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, on: { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return EXIT.usage;
+    return ExitCode.usage;
   }
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   if (args.on !== undefined && (!args['dry-run'] || !/^\d{4}-\d{2}-\d{2}$/.test(args.on))) {
     process.stderr.write(`--on takes a day as YYYY-MM-DD and goes with --dry-run: a real sweep always judges by today\n${USAGE}\n`);
-    return EXIT.usage;
+    return ExitCode.usage;
   }
 
   let config;
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     process.stderr.write(`${error.message}\n`);
-    return EXIT.config;
+    return ExitCode.badConfig;
   }
   // Logs go to stderr, the answer to stdout.
   const logger = pino({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL }, pino.destination(2));
@@ -95,17 +95,17 @@ async function main(): Promise<number> {
       if (!settled) process.stderr.write('warning: the read models are behind the event log; the list may be incomplete\n');
       process.stdout.write(`${holds.length} ready hold(s) due for expiry on ${day}\n`);
       if (holds.length > 0) process.stdout.write(`${dueTable(holds)}\n`);
-      return 0;
+      return ExitCode.ok;
     }
     const outcome = await expiry.sweep(CLI_ACTOR);
     if (wasSkipped(outcome)) {
       process.stderr.write('another worker is sweeping right now (it holds the sweep lease); nothing done\n');
-      return EXIT.tryLater;
+      return ExitCode.tryLater;
     }
     process.stdout.write(`${outcome.expired.length} hold(s) expired on ${outcome.today}\n`);
     if (outcome.expired.length > 0) process.stdout.write(`${expiredTable(outcome.expired, new Map(holds.map((hold) => [hold.holdId, hold])))}\n`);
     if (outcome.stillOpen.length > 0) process.stdout.write(`${outcome.stillOpen.length} hold(s) kept: a closure lengthened their window (R30)\n`);
-    return 0;
+    return ExitCode.ok;
   } finally {
     await context.close();
   }
@@ -116,7 +116,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`expire-holds: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`expire-holds: ${reasonOf(error)}\n`);
+    process.exitCode = ExitCode.failed;
   },
 );

@@ -10,6 +10,8 @@ export const ExitCode = {
   usage: 64,
   /** The input file cannot be read or is not in the expected shape; nothing was written. */
   badInput: 65,
+  /** Someone else is doing the same work right now (e.g. another worker holds the sweep lease); try again later. */
+  tryLater: 75,
   /** An environment variable is wrong; the message names it. */
   badConfig: 78,
 } as const;
