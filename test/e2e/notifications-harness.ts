@@ -3,6 +3,7 @@ import type { MailKind } from '@libs/notifications';
 import { SmtpTestServer, type ReceivedMail } from '../../libs/notifications/test/smtp-test-server';
 import { WorkerReactors } from '../../apps/api/src/worker/worker-reactors';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
+import { until } from '../support/until';
 
 export const STATUS_PAGE = 'http://localhost/patron';
 
@@ -19,14 +20,6 @@ export function positionOf(response: Response): bigint {
   const header = response.headers['x-event-position'];
   if (typeof header !== 'string') throw new Error('the answer carries no X-Event-Position');
   return BigInt(header);
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Waits until a reactor has handled (or passed over) every event up to `position`: whatever it would mail is mailed. */

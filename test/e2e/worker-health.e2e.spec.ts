@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, LibraryFixture } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const HEALTH_TIMEOUT_MS = 15_000;
 
 describe('the worker on /health', () => {
   let dataDir: string;
@@ -43,14 +38,14 @@ describe('the worker on /health', () => {
     const token = await library.patron('100000001');
     await running.http().put('/me/email').set(bearer(token)).send({ email: 'later@example.jp' }).expect(204);
 
-    await until(async () => (await running.http().get('/health')).status === 503, 'the health check to go down');
+    await until(async () => (await running.http().get('/health')).status === 503, 'the health check to go down', HEALTH_TIMEOUT_MS, 50);
     const down = await running.http().get('/health').expect(503);
     expect(down.body.error['reactor:notifications']).toMatchObject({ status: 'down', state: 'failing', lastError: expect.stringContaining('ENOTDIR') });
     expect(down.body.details['reactor:hold-slots']).toMatchObject({ status: 'up' });
 
     await rm(join(dataDir, 'deliveries'));
     await mkdir(join(dataDir, 'deliveries'));
-    await until(async () => (await running.http().get('/health')).status === 200, 'the health check to come back up');
+    await until(async () => (await running.http().get('/health')).status === 200, 'the health check to come back up', HEALTH_TIMEOUT_MS, 50);
     expect((await readdir(join(dataDir, 'outbox'))).filter((file) => file.startsWith('email-registered.'))).toHaveLength(1);
   }, 30_000);
 
