@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@libs/event-store';
+import type { Positioned } from '../commands/command-runner.service';
 import { CatalogueService, type NewCopy, type NewTitle } from './catalogue.service';
 
 export class CatalogueTitleCommand {
@@ -17,7 +18,7 @@ export class AddCopyCommand {
 }
 
 @CommandHandler(CatalogueTitleCommand)
-export class CatalogueTitleHandler implements ICommandHandler<CatalogueTitleCommand, { position: bigint | null }> {
+export class CatalogueTitleHandler implements ICommandHandler<CatalogueTitleCommand, Positioned> {
   constructor(private readonly catalogue: CatalogueService) {}
   execute({ title, actor }: CatalogueTitleCommand) {
     return this.catalogue.catalogueTitle(title, actor);
@@ -25,7 +26,7 @@ export class CatalogueTitleHandler implements ICommandHandler<CatalogueTitleComm
 }
 
 @CommandHandler(AddCopyCommand)
-export class AddCopyHandler implements ICommandHandler<AddCopyCommand, { position: bigint | null }> {
+export class AddCopyHandler implements ICommandHandler<AddCopyCommand, Positioned> {
   constructor(private readonly catalogue: CatalogueService) {}
   execute({ copy, actor }: AddCopyCommand) {
     return this.catalogue.addCopy(copy, actor);

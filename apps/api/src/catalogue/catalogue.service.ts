@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnknownLocation, streamIds, titleDecider, type MaterialType } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import { CommandRunner } from '../commands/command-runner.service';
+import { CommandRunner, type Positioned } from '../commands/command-runner.service';
 import { LocationsService } from '../locations/locations.service';
 import { CopyRegistry } from './copy-registry.service';
 
@@ -29,18 +29,16 @@ export class CatalogueService {
     private readonly copies: CopyRegistry,
   ) {}
 
-  async catalogueTitle(title: NewTitle, actor: Actor): Promise<{ position: bigint | null }> {
-    const result = await this.commands.run(titleDecider, streamIds.title(title.titleId), { type: 'CatalogueTitle', ...title }, { actor });
-    return { position: result.position };
+  async catalogueTitle(title: NewTitle, actor: Actor): Promise<Positioned> {
+    return this.commands.runForPosition(titleDecider, streamIds.title(title.titleId), { type: 'CatalogueTitle', ...title }, { actor });
   }
 
-  async addCopy(copy: NewCopy, actor: Actor): Promise<{ position: bigint | null }> {
+  async addCopy(copy: NewCopy, actor: Actor): Promise<Positioned> {
     if (!(await this.locations.exists(copy.locationId))) throw new UnknownLocation(copy.locationId);
     const title = await this.commands.load(titleDecider, streamIds.title(copy.titleId));
     // The title's own checks (title exists, copy not yet added) before the copy id is claimed.
     titleDecider.decide({ type: 'AddCopy', ...copy }, title);
     await this.copies.claim(copy.copyId, copy.titleId, actor);
-    const result = await this.commands.run(titleDecider, streamIds.title(copy.titleId), { type: 'AddCopy', ...copy }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(titleDecider, streamIds.title(copy.titleId), { type: 'AddCopy', ...copy }, { actor });
   }
 }

@@ -3,6 +3,9 @@ import { fold, localDate, type Decider, type DomainEvent, type LocalDate, type P
 import type { Actor, EventStore } from '@libs/event-store';
 import { Clock, EVENT_STORE, POLICY, handleCommand, readStreamOrEmpty, type CommandResult } from '@libs/platform';
 
+/** What a command answers when its caller needs only the global position of its last event. */
+export type Positioned = { position: bigint | null };
+
 export interface RunOptions {
   actor: Actor;
   reason?: string;
@@ -30,6 +33,17 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<CommandResult<State>> {
     return handleCommand(this.store, decider, streamId, command, { ...options, now: this.clock.now() });
+  }
+
+  /** Runs a command and answers with just its position (read-your-writes). */
+  async runForPosition<Command, State, Event extends DomainEvent>(
+    decider: Decider<Command, State, Event>,
+    streamId: string,
+    command: Command | ((state: State) => Command),
+    options: RunOptions,
+  ): Promise<Positioned> {
+    const { position } = await this.run(decider, streamId, command, options);
+    return { position };
   }
 
   /** The current state of a stream, folded, without deciding anything. */

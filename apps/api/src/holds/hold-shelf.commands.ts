@@ -2,10 +2,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIds, titleDecider } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
 import { CopyRegistry } from '../catalogue/copy-registry.service';
-import { CommandRunner } from '../commands/command-runner.service';
+import { CommandRunner, type Positioned } from '../commands/command-runner.service';
 import { HoldLocator } from './hold-locator.service';
-
-type Positioned = { position: bigint | null };
 
 /** Staff took the copy of an expired or cancelled ready hold off the hold shelf (clears it from the clearance list). */
 export class ClearHoldShelfCommand {
@@ -32,8 +30,7 @@ export class ClearHoldShelfHandler implements ICommandHandler<ClearHoldShelfComm
   ) {}
   async execute({ copyId, actor }: ClearHoldShelfCommand) {
     const titleId = await this.copies.titleOf(copyId);
-    const result = await this.commands.run(titleDecider, streamIds.title(titleId), { type: 'ClearHoldShelf', titleId, copyId }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(titleDecider, streamIds.title(titleId), { type: 'ClearHoldShelf', titleId, copyId }, { actor });
   }
 }
 
@@ -45,8 +42,7 @@ export class RecordContactHandler implements ICommandHandler<RecordContactComman
   ) {}
   async execute({ holdId, outcome, actor }: RecordContactCommand) {
     const { titleId } = await this.locator.find(holdId);
-    const result = await this.commands.run(titleDecider, streamIds.title(titleId), { type: 'RecordContact', titleId, holdId, outcome }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(titleDecider, streamIds.title(titleId), { type: 'RecordContact', titleId, holdId, outcome }, { actor });
   }
 }
 

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainRuleViolation, type ContactMethod, type HoldChannel, type Policy } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
 import { POLICY } from '@libs/platform';
+import type { Positioned } from '../commands/command-runner.service';
 import { HoldsService, refusalOf, type PlacedHold } from './holds.service';
 
 export class PlaceHoldCommand {
@@ -86,7 +87,7 @@ export class PlaceHoldBatchHandler implements ICommandHandler<PlaceHoldBatchComm
 }
 
 @CommandHandler(CancelHoldCommand)
-export class CancelHoldHandler implements ICommandHandler<CancelHoldCommand, { position: bigint | null }> {
+export class CancelHoldHandler implements ICommandHandler<CancelHoldCommand, Positioned> {
   constructor(private readonly holds: HoldsService) {}
   execute(command: CancelHoldCommand) {
     return this.holds.cancel(command);

@@ -17,7 +17,7 @@ import {
 import type { Actor } from '@libs/event-store';
 import { patronLoans, type ReadModelStore } from '@libs/projections';
 import { APP_CONFIG, READ_MODEL_STORE, type AppConfig } from '@libs/platform';
-import { CommandRunner, laterPosition } from '../commands/command-runner.service';
+import { CommandRunner, laterPosition, type Positioned } from '../commands/command-runner.service';
 import { LocationsService } from '../locations/locations.service';
 import { HoldLocator } from './hold-locator.service';
 import { staleHoldSlots } from './stale-hold-slots';
@@ -110,7 +110,7 @@ export class HoldsService {
     }
   }
 
-  async cancel(request: CancelHoldRequest): Promise<{ position: bigint | null }> {
+  async cancel(request: CancelHoldRequest): Promise<Positioned> {
     const { holdId, actor } = request;
     const located = await this.locator.find(holdId);
     // A patron asking about someone else's hold learns nothing about it (I7).

@@ -1,9 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { locationDecider, streamIds, type LocationCalendar } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import { CommandRunner } from '../commands/command-runner.service';
-
-type Positioned = { position: bigint | null };
+import { CommandRunner, type Positioned } from '../commands/command-runner.service';
 
 export class RegisterLocationCommand {
   constructor(
@@ -25,8 +23,7 @@ export class ChangeCalendarCommand {
 export class RegisterLocationHandler implements ICommandHandler<RegisterLocationCommand, Positioned> {
   constructor(private readonly commands: CommandRunner) {}
   async execute({ locationId, name, actor }: RegisterLocationCommand) {
-    const result = await this.commands.run(locationDecider, streamIds.location(locationId), { type: 'RegisterLocation', locationId, name }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(locationDecider, streamIds.location(locationId), { type: 'RegisterLocation', locationId, name }, { actor });
   }
 }
 
@@ -35,8 +32,7 @@ export class RegisterLocationHandler implements ICommandHandler<RegisterLocation
 export class ChangeCalendarHandler implements ICommandHandler<ChangeCalendarCommand, Positioned> {
   constructor(private readonly commands: CommandRunner) {}
   async execute({ locationId, calendar, actor }: ChangeCalendarCommand) {
-    const result = await this.commands.run(locationDecider, streamIds.location(locationId), { type: 'ChangeCalendar', locationId, calendar }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(locationDecider, streamIds.location(locationId), { type: 'ChangeCalendar', locationId, calendar }, { actor });
   }
 }
 

@@ -1,9 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LocalDate } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
+import type { Positioned } from '../commands/command-runner.service';
 import { PatronsService, type NewPatron } from './patrons.service';
-
-type Positioned = { position: bigint | null };
 
 export class RegisterPatronCommand {
   constructor(

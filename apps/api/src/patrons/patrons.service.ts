@@ -34,36 +34,31 @@ export class PatronsService {
   }
 
   async register(patron: NewPatron, actor: Actor) {
-    const result = await this.commands.run(patronDecider, streamIds.patron(patron.cardNumber), { type: 'RegisterPatron', ...patron, policy: this.commands.policy }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(patronDecider, streamIds.patron(patron.cardNumber), { type: 'RegisterPatron', ...patron, policy: this.commands.policy }, { actor });
   }
 
   async renewCard(cardNumber: string, cardExpiresOn: LocalDate, actor: Actor) {
     await this.requireExisting(cardNumber);
-    const result = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'RenewCard', cardNumber, cardExpiresOn }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(patronDecider, streamIds.patron(cardNumber), { type: 'RenewCard', cardNumber, cardExpiresOn }, { actor });
   }
 
   /** Staff issue a password at the counter after checking identity (R1). */
   async issuePassword(cardNumber: string, password: string, actor: Actor) {
     await this.requireExisting(cardNumber);
     const passwordHash = await hashPassword(password);
-    const result = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'SetPassword', cardNumber, passwordHash, via: 'counter' }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(patronDecider, streamIds.patron(cardNumber), { type: 'SetPassword', cardNumber, passwordHash, via: 'counter' }, { actor });
   }
 
   async changePassword(cardNumber: string, currentPassword: string, newPassword: string, actor: Actor) {
     const patron = await this.requireExisting(cardNumber);
     if (!(await passwordMatches(patron.passwordHash, currentPassword))) throw new WrongCurrentPassword();
     const passwordHash = await hashPassword(newPassword);
-    const result = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'SetPassword', cardNumber, passwordHash, via: 'online' }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(patronDecider, streamIds.patron(cardNumber), { type: 'SetPassword', cardNumber, passwordHash, via: 'online' }, { actor });
   }
 
   async registerEmail(cardNumber: string, email: string, actor: Actor) {
     await this.requireExisting(cardNumber);
-    const result = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'RegisterEmail', cardNumber, email }, { actor });
-    return { position: result.position };
+    return this.commands.runForPosition(patronDecider, streamIds.patron(cardNumber), { type: 'RegisterEmail', cardNumber, email }, { actor });
   }
 
   /**
@@ -85,13 +80,12 @@ export class PatronsService {
   async completePasswordReset(token: string, newPassword: string) {
     const cardNumber = token.split('.')[0];
     const newPasswordHash = await hashPassword(newPassword);
-    const result = await this.commands.run(
+    return this.commands.runForPosition(
       patronDecider,
       streamIds.patron(cardNumber),
       { type: 'CompletePasswordReset', cardNumber, tokenHash: tokenHashOf(token), newPasswordHash, now: this.commands.clock.now() },
       { actor: { kind: 'patron', id: cardNumber } },
     );
-    return { position: result.position };
   }
 
   private async requireExisting(cardNumber: string): Promise<PatronState> {

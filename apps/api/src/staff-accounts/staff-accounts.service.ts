@@ -36,12 +36,11 @@ export class StaffAccountsService implements OnApplicationBootstrap {
 
   async create(account: { staffId: string; name: string; roles: StaffRole[]; password: string }, actor: Actor) {
     const passwordHash = await hashPassword(account.password);
-    const result = await this.commands.run(
+    return this.commands.runForPosition(
       staffDecider,
       streamIds.staff(account.staffId),
       { type: 'CreateStaffAccount', staffId: account.staffId, name: account.name, roles: account.roles, passwordHash },
       { actor },
     );
-    return { position: result.position };
   }
 }
