@@ -4,15 +4,13 @@ import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { Policy } from '@libs/domain';
 import { APP_CONFIG, POLICY, ROOT_LOGGER, type AppConfig } from '@libs/platform';
+import { runsWorker } from '../worker/worker-role';
 import { ExpirySweep } from './expiry-sweep.service';
 import { dailyCronTime } from './sweep-time';
 
 const DAILY_JOB = 'expiry-sweep';
 /** A failed sweep (store or Redis briefly away) is tried again this much later, not only the next night. */
 const RETRY_MS = 5 * 60_000;
-
-/** The worker role sweeps; an api-only process answers staff's on-demand sweeps but schedules none. */
-export const sweepsOnSchedule = (config: AppConfig): boolean => config.APP_ROLE !== 'api';
 
 /**
  * Runs the sweep every day at EXPIRY_SWEEP_AT in the library's time zone, shortly after local midnight, when
@@ -38,7 +36,8 @@ export class ExpiryScheduler implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   onApplicationBootstrap(): void {
-    if (!sweepsOnSchedule(this.config)) return;
+    // The worker role sweeps; an api-only process answers staff's on-demand sweeps but schedules none.
+    if (!runsWorker(this.config)) return;
     const job = CronJob.from({
       cronTime: dailyCronTime(this.config.EXPIRY_SWEEP_AT),
       timeZone: this.policy.timeZone,
