@@ -1,4 +1,4 @@
-import type { ContactMethod, DomainEvent, LocalDate, LocationCalendar } from '@libs/domain';
+import { streamIds, type ContactMethod, type DomainEvent, type LocalDate, type LocationCalendar } from '@libs/domain';
 import type { NewEvent, RecordedEvent } from '@libs/event-store';
 
 /** Short builders of domain events for tests; defaults are the boring values. */
@@ -108,9 +108,9 @@ export function streamOf(event: DomainEvent): string {
   switch (event.type) {
     case 'LocationRegistered':
     case 'CalendarChanged':
-      return `location-${event.data.locationId}`;
+      return streamIds.location(event.data.locationId);
     case 'StaffAccountCreated':
-      return `staff-${event.data.staffId}`;
+      return streamIds.staff(event.data.staffId);
     case 'PatronRegistered':
     case 'CardRenewed':
     case 'PasswordSet':
@@ -118,9 +118,9 @@ export function streamOf(event: DomainEvent): string {
     case 'PasswordResetRequested':
     case 'HoldSlotClaimed':
     case 'HoldSlotReleased':
-      return `patron-${event.data.cardNumber}`;
+      return streamIds.patron(event.data.cardNumber);
     default:
-      return `title-${event.data.titleId}`;
+      return streamIds.title(event.data.titleId);
   }
 }
 
