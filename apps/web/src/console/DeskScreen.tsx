@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDay } from '../shared/dates';
 import { Link } from '../shared/router';
-import { ProblemAlert, StatusMessage, useCommand } from '../shared/ui';
+import { ProblemAlert, StatusMessage, TextField, useCommand } from '../shared/ui';
 import type { CheckinAnswer, CheckoutAnswer } from './api-types';
 import { useConsole } from './console-context';
 import { ListHeading } from './lists/ListHeading';
@@ -107,14 +107,8 @@ function CheckoutForm() {
     <section aria-labelledby="checkout-heading">
       <h2 id="checkout-heading">{text.desk.checkout}</h2>
       <form class="inline" onSubmit={submit}>
-        <div class="field">
-          <label for="checkout-card">{text.desk.cardNumber}</label>
-          <input id="checkout-card" required autocomplete="off" inputMode="numeric" value={cardNumber} onInput={(event) => setCardNumber(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="checkout-copy">{text.desk.copyId}</label>
-          <input id="checkout-copy" required autocomplete="off" value={copyId} onInput={(event) => setCopyId(event.currentTarget.value)} />
-        </div>
+        <TextField id="checkout-card" label={text.desk.cardNumber} required autocomplete="off" inputMode="numeric" value={cardNumber} onValue={setCardNumber} />
+        <TextField id="checkout-copy" label={text.desk.copyId} required autocomplete="off" value={copyId} onValue={setCopyId} />
         <button type="submit" disabled={command.busy}>
           {text.desk.checkoutSubmit}
         </button>

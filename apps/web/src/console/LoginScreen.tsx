@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useMessages } from '../shared/language';
 import type { Session } from '../shared/session';
-import { ProblemAlert, ScreenHeading, useCommand } from '../shared/ui';
+import { ProblemAlert, ScreenHeading, TextField, useCommand } from '../shared/ui';
 import { consoleMessages } from './messages';
 
 export function LoginScreen({ session }: { session: Session }) {
@@ -21,14 +21,8 @@ export function LoginScreen({ session }: { session: Session }) {
       <ScreenHeading documentTitle={`${text.login.heading} — ${text.appName}`}>{text.login.heading}</ScreenHeading>
       {session.expired && <p class="note">{text.sessionExpired}</p>}
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="staff-id">{text.login.staffId}</label>
-          <input id="staff-id" name="staffId" autocomplete="username" required value={staffId} onInput={(event) => setStaffId(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="staff-password">{text.login.password}</label>
-          <input id="staff-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(event) => setPassword(event.currentTarget.value)} />
-        </div>
+        <TextField id="staff-id" label={text.login.staffId} name="staffId" autocomplete="username" required value={staffId} onValue={setStaffId} />
+        <TextField id="staff-password" label={text.login.password} name="password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

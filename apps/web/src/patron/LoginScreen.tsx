@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useMessages } from '../shared/language';
 import type { Session } from '../shared/session';
-import { ProblemAlert, ScreenHeading, useCommand } from '../shared/ui';
+import { ProblemAlert, ScreenHeading, TextField, useCommand } from '../shared/ui';
 import { patronMessages } from './messages';
 
 /** Card number and the password issued at the counter (R1). */
@@ -23,38 +23,8 @@ export function LoginScreen({ session }: { session: Session }) {
       <ScreenHeading documentTitle={`${t.heading} — ${text.appName}`}>{t.heading}</ScreenHeading>
       {session.expired && <p class="note">{text.sessionExpired}</p>}
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="card-number">{t.cardNumber}</label>
-          <input
-            id="card-number"
-            name="cardNumber"
-            inputMode="numeric"
-            autocomplete="username"
-            required
-            aria-describedby="card-number-hint"
-            value={cardNumber}
-            onInput={(event) => setCardNumber(event.currentTarget.value)}
-          />
-          <span id="card-number-hint" class="hint">
-            {t.cardHint}
-          </span>
-        </div>
-        <div class="field">
-          <label for="password">{t.password}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-describedby="password-hint"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-          />
-          <span id="password-hint" class="hint">
-            {t.passwordHint}
-          </span>
-        </div>
+        <TextField id="card-number" label={t.cardNumber} hint={t.cardHint} name="cardNumber" inputMode="numeric" autocomplete="username" required value={cardNumber} onValue={setCardNumber} />
+        <TextField id="password" label={t.password} hint={t.passwordHint} name="password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ProblemAlert, ScreenHeading, StatusMessage, useCommand } from '../shared/ui';
+import { ProblemAlert, ScreenHeading, StatusMessage, TextField, useCommand } from '../shared/ui';
 import { addFavourite } from './favourites/favourites-store';
 import { HoldOptionsFields, type HoldOptions } from './HoldOptionsFields';
 import { usePatron } from './patron-context';
@@ -30,13 +30,7 @@ export function PlaceHoldScreen() {
     <>
       <ScreenHeading documentTitle={`${t.heading} — ${text.appName}`}>{t.heading}</ScreenHeading>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="place-title">{t.titleId}</label>
-          <input id="place-title" required autocomplete="off" aria-describedby="place-title-hint" value={titleId} onInput={(event) => setTitleId(event.currentTarget.value)} />
-          <span id="place-title-hint" class="hint">
-            {t.titleHint}
-          </span>
-        </div>
+        <TextField id="place-title" label={t.titleId} hint={t.titleHint} required autocomplete="off" value={titleId} onValue={setTitleId} />
         <HoldOptionsFields idPrefix="place" value={options} onChange={setOptions} />
         <div>
           <input id="place-favourite" type="checkbox" checked={favourite} onChange={(event) => setFavourite(event.currentTarget.checked)} />{' '}

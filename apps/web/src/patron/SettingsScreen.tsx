@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDay } from '../shared/dates';
-import { ProblemAlert, ScreenHeading, StatusMessage, useCommand } from '../shared/ui';
+import { ProblemAlert, ScreenHeading, StatusMessage, TextField, useCommand } from '../shared/ui';
 import { usePatron } from './patron-context';
 
 /** One e-mail address per patron, registered or changed online; a confirmation mail follows (R25). */
@@ -25,10 +25,7 @@ function EmailForm() {
       <h2 id="email-heading">{t.email}</h2>
       <p>{t.currentEmail(profile.data?.email ?? null)}</p>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="new-email">{t.newEmail}</label>
-          <input id="new-email" type="email" autocomplete="email" required value={email} onInput={(event) => setEmail(event.currentTarget.value)} />
-        </div>
+        <TextField id="new-email" label={t.newEmail} type="email" autocomplete="email" required value={email} onValue={setEmail} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>
@@ -68,26 +65,9 @@ function PasswordForm() {
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t.password}</h2>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="current-password">{t.currentPassword}</label>
-          <input id="current-password" type="password" autocomplete="current-password" required value={current} onInput={(event) => setCurrent(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="new-password">{t.newPassword}</label>
-          <input id="new-password" type="password" autocomplete="new-password" required value={next} onInput={(event) => setNext(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="new-password-again">{t.confirmPassword}</label>
-          <input
-            id="new-password-again"
-            type="password"
-            autocomplete="new-password"
-            required
-            aria-invalid={mismatch}
-            value={again}
-            onInput={(event) => setAgain(event.currentTarget.value)}
-          />
-        </div>
+        <TextField id="current-password" label={t.currentPassword} type="password" autocomplete="current-password" required value={current} onValue={setCurrent} />
+        <TextField id="new-password" label={t.newPassword} type="password" autocomplete="new-password" required value={next} onValue={setNext} />
+        <TextField id="new-password-again" label={t.confirmPassword} type="password" autocomplete="new-password" required aria-invalid={mismatch} value={again} onValue={setAgain} />
         {mismatch && (
           <p class="problem" role="alert">
             {t.passwordMismatch}

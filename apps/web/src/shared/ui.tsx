@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, type Problem } from './api-client';
 import type { CommonMessages } from './common-messages';
@@ -110,4 +110,45 @@ export function Loading({ loaded, text }: { loaded: Loaded<unknown>; text: Commo
     );
   if (loaded.loading && loaded.data === null) return <p aria-live="polite">{text.loading}</p>;
   return null;
+}
+
+/**
+ * A labelled one-line input. With a hint, the hint sits under it as `<id>-hint` and describes the input, so a
+ * screen reader reads it with the label.
+ */
+export function TextField({
+  id,
+  label,
+  hint,
+  value,
+  onValue,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onValue(value: string): void;
+  name?: string;
+  type?: 'text' | 'email' | 'password' | 'date';
+  autocomplete?: string;
+  inputMode?: 'numeric';
+  required?: boolean;
+  placeholder?: string;
+  min?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const hintId = hint === undefined ? undefined : `${id}-hint`;
+  // preact types an input's attributes per literal `type`; this field's `type` is one of a few, so widen it.
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} {...(input as InputHTMLAttributes)} aria-describedby={hintId} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+      {hint !== undefined && (
+        <span id={hintId} class="hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDay, libraryToday } from '../../shared/dates';
-import { ProblemAlert, StatusMessage, useCommand } from '../../shared/ui';
+import { ProblemAlert, StatusMessage, TextField, useCommand } from '../../shared/ui';
 import type { Calendar, ShelfHold } from '../api-types';
 import { useConsole } from '../console-context';
 import { fetchLocationList } from '../lists/use-location-list';
@@ -44,18 +44,9 @@ export function EmergencyClosureForm({ locationId, calendar, onChanged }: Emerge
     <section aria-labelledby="emergency-heading">
       <h2 id="emergency-heading">{t.emergency}</h2>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="closure-from">{t.from}</label>
-          <input id="closure-from" type="date" required value={from} onInput={(event) => setFrom(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="closure-to">{t.to}</label>
-          <input id="closure-to" type="date" required min={from} value={to} onInput={(event) => setTo(event.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="closure-reason">{t.reason}</label>
-          <input id="closure-reason" placeholder={t.reasonExample} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
-        </div>
+        <TextField id="closure-from" label={t.from} type="date" required value={from} onValue={setFrom} />
+        <TextField id="closure-to" label={t.to} type="date" required min={from} value={to} onValue={setTo} />
+        <TextField id="closure-reason" label={t.reason} placeholder={t.reasonExample} value={reason} onValue={setReason} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

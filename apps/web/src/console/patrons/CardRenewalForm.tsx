@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDay } from '../../shared/dates';
-import { ProblemAlert, useCommand } from '../../shared/ui';
+import { ProblemAlert, TextField, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** Card renewal at the counter: an expired card blocks all online service until then (R4). */
@@ -20,10 +20,7 @@ export function CardRenewalForm({ cardNumber, onRenewed }: { cardNumber: string;
     <section aria-labelledby="renewal-heading">
       <h2 id="renewal-heading">{t.renew}</h2>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="renewal-date">{t.newExpiry}</label>
-          <input id="renewal-date" type="date" required value={expiresOn} onInput={(event) => setExpiresOn(event.currentTarget.value)} />
-        </div>
+        <TextField id="renewal-date" label={t.newExpiry} type="date" required value={expiresOn} onValue={setExpiresOn} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

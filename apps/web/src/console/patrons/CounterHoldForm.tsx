@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CONTACT_METHODS, type ContactMethod } from '../../shared/common-messages';
-import { ProblemAlert, useCommand } from '../../shared/ui';
+import { ProblemAlert, TextField, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** A hold placed at the counter for the patron; it counts toward the patron's limit (R7). */
@@ -23,10 +23,7 @@ export function CounterHoldForm({ cardNumber, onPlaced }: { cardNumber: string; 
     <section aria-labelledby="counter-hold-heading">
       <h2 id="counter-hold-heading">{t.counterHold}</h2>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="counter-title">{t.titleId}</label>
-          <input id="counter-title" required autocomplete="off" value={titleId} onInput={(event) => setTitleId(event.currentTarget.value)} />
-        </div>
+        <TextField id="counter-title" label={t.titleId} required autocomplete="off" value={titleId} onValue={setTitleId} />
         <div class="field">
           <label for="counter-pickup">{t.pickup}</label>
           <select id="counter-pickup" required value={pickup} onChange={(event) => setPickup(event.currentTarget.value)}>

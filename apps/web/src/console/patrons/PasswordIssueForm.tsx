@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ProblemAlert, useCommand } from '../../shared/ui';
+import { ProblemAlert, TextField, useCommand } from '../../shared/ui';
 import { useConsole } from '../console-context';
 
 /** The password for online service is issued at the counter after an identity check (R1, R27). */
@@ -20,13 +20,7 @@ export function PasswordIssueForm({ cardNumber, onIssued }: { cardNumber: string
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t.password}</h2>
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="issue-password">{t.newPassword}</label>
-          <input id="issue-password" type="password" autocomplete="new-password" required aria-describedby="issue-password-hint" value={password} onInput={(event) => setPassword(event.currentTarget.value)} />
-          <span id="issue-password-hint" class="hint">
-            {t.passwordHint}
-          </span>
-        </div>
+        <TextField id="issue-password" label={t.newPassword} hint={t.passwordHint} type="password" autocomplete="new-password" required value={password} onValue={setPassword} />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { navigate } from '../../shared/router';
-import { ScreenHeading } from '../../shared/ui';
+import { ScreenHeading, TextField } from '../../shared/ui';
 import { useConsole } from '../console-context';
 import { PatronRecordView } from './PatronRecordView';
 
@@ -17,10 +17,7 @@ export function PatronScreen({ cardNumber }: { cardNumber: string | null }) {
     <>
       <ScreenHeading documentTitle={`${heading} — ${text.appName}`}>{heading}</ScreenHeading>
       <form class="inline" role="search" onSubmit={submit}>
-        <div class="field">
-          <label for="lookup-card">{text.patrons.lookup}</label>
-          <input id="lookup-card" required inputMode="numeric" autocomplete="off" value={card} onInput={(event) => setCard(event.currentTarget.value)} />
-        </div>
+        <TextField id="lookup-card" label={text.patrons.lookup} required inputMode="numeric" autocomplete="off" value={card} onValue={setCard} />
         <button type="submit">{text.patrons.search}</button>
       </form>
       {cardNumber && <PatronRecordView key={cardNumber} cardNumber={cardNumber} />}

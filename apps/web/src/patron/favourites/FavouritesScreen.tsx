@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ProblemAlert, ScreenHeading, useCommand } from '../../shared/ui';
+import { ProblemAlert, ScreenHeading, TextField, useCommand } from '../../shared/ui';
 import { HoldOptionsFields, type HoldOptions } from '../HoldOptionsFields';
 import { usePatron } from '../patron-context';
 import { lastPickup, rememberPickup } from '../pickup-locations';
@@ -24,14 +24,8 @@ function AddFavouriteForm({ onAdd }: { onAdd(favourite: Favourite): void }) {
   };
   return (
     <form class="inline" onSubmit={submit} aria-label={t.add}>
-      <div class="field">
-        <label for="favourite-title">{t.titleId}</label>
-        <input id="favourite-title" required autocomplete="off" value={titleId} onInput={(event) => setTitleId(event.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for="favourite-note">{t.note}</label>
-        <input id="favourite-note" autocomplete="off" value={note} onInput={(event) => setNote(event.currentTarget.value)} />
-      </div>
+      <TextField id="favourite-title" label={t.titleId} required autocomplete="off" value={titleId} onValue={setTitleId} />
+      <TextField id="favourite-note" label={t.note} autocomplete="off" value={note} onValue={setNote} />
       <button type="submit">{t.add}</button>
     </form>
   );
