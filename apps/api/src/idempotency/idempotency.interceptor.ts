@@ -6,6 +6,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guards';
 import { ProblemException } from '../http/problem-details.filter';
 import { problemType } from '../http/problem';
+import { actorOf } from '../http/responses';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
@@ -31,8 +32,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!KEY_PATTERN.test(clientKey)) {
       throw new ProblemException({ type: problemType('invalid-idempotency-key'), title: 'Invalid Idempotency-Key', status: 400, detail: 'Idempotency-Key must be 1-128 letters, digits, ".", "_", ":" or "-".' });
     }
-    const principal = request.principal ? (request.principal.kind === 'patron' ? `patron:${request.principal.cardNumber}` : `staff:${request.principal.staffId}`) : `anonymous:${request.ip}`;
-    const key = `${principal}:${clientKey}`;
+    const caller = request.principal ? actorOf(request.principal) : { kind: 'anonymous', id: request.ip };
+    const key = `${caller.kind}:${caller.id}:${clientKey}`;
     const fingerprint = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
     // Nest applies the handler's status only after interceptors finish, so read it from the handler itself.
