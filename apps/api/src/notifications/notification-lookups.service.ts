@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { locationDecider, pickupDeadline, patronDecider, streamIds, titleDecider } from '@libs/domain';
+import { pickupDeadline, patronDecider, streamIds, titleDecider } from '@libs/domain';
 import type { NotificationLookups, PatronContact } from '@libs/notifications';
 import { pickupLocation, titleInfo, type ReadModelStore } from '@libs/projections';
 import { READ_MODEL_STORE } from '@libs/platform';
 import { CommandRunner } from '../commands/command-runner.service';
+import { LocationsService } from '../locations/locations.service';
 
 /**
  * What mails are filled in with. Names come from the read models, or from the streams while the read models
@@ -14,6 +15,7 @@ import { CommandRunner } from '../commands/command-runner.service';
 export class NotificationLookupsService implements NotificationLookups {
   constructor(
     private readonly commands: CommandRunner,
+    private readonly locations: LocationsService,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
@@ -27,14 +29,14 @@ export class NotificationLookupsService implements NotificationLookups {
   }
 
   async locationName(locationId: string): Promise<string | null> {
-    return (await pickupLocation(this.readModels, locationId))?.name ?? (await this.commands.load(locationDecider, streamIds.location(locationId))).name;
+    return (await pickupLocation(this.readModels, locationId))?.name ?? (await this.locations.load(locationId)).name;
   }
 
   async lastPickupDay(holdId: string, titleId: string): Promise<string | null> {
     const title = await this.commands.load(titleDecider, streamIds.title(titleId));
     const hold = title.holds[holdId];
     if (!hold || hold.status !== 'ready' || !hold.noticeDay || !hold.pickupOpenDays) return null;
-    const location = await this.commands.load(locationDecider, streamIds.location(hold.pickupLocationId));
+    const location = await this.locations.load(hold.pickupLocationId);
     return pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
   }
 }
