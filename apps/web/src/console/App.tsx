@@ -1,11 +1,12 @@
 import { LanguageProvider, useMessages } from '../shared/language';
 import { navigate, usePath } from '../shared/router';
 import { useSession, type Session } from '../shared/session';
+import { AppHeader } from '../shared/ui';
 import { CalendarScreen } from './calendar/CalendarScreen';
 import { ConsoleProvider } from './console-context';
 import { DeskScreen } from './DeskScreen';
 import { HoldScreen } from './holds/HoldScreen';
-import { ConsoleLayout, PlainHeader, type NavItem } from './Layout';
+import { ConsoleLayout, type NavItem } from './Layout';
 import { CallListScreen } from './lists/CallListScreen';
 import { ClearanceScreen } from './lists/ClearanceScreen';
 import { PullListScreen } from './lists/PullListScreen';
@@ -62,7 +63,7 @@ function SignedOut({ session }: { session: Session }) {
   const text = useMessages(consoleMessages);
   return (
     <>
-      <PlainHeader text={text} />
+      <AppHeader text={text} />
       <LoginScreen session={session} />
     </>
   );

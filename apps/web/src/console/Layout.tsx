@@ -1,24 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { LanguageSwitch } from '../shared/language';
 import { Link } from '../shared/router';
+import { AppHeader } from '../shared/ui';
 import { useConsole } from './console-context';
-import type { ConsoleMessages } from './messages';
 
 export const NAV_ITEMS = ['shelf', 'clearance', 'calls', 'pull', 'desk', 'patrons', 'calendar'] as const;
 export type NavItem = (typeof NAV_ITEMS)[number];
-
-/** The header every signed-out screen has: the product's name and the language switch. */
-export function PlainHeader({ text }: { text: ConsoleMessages }) {
-  return (
-    <header class="app-header">
-      <a class="skip-link" href="#main">
-        {text.skipToContent}
-      </a>
-      <span class="app-name">{text.appName}</span>
-      <LanguageSwitch label={text.switchLanguage} />
-    </header>
-  );
-}
 
 function LocationPicker() {
   const { text, locations, locationId, setLocationId } = useConsole();
@@ -41,17 +27,16 @@ export function ConsoleLayout({ current, onSignOut, children }: { current: NavIt
   const { text } = useConsole();
   return (
     <>
-      <header class="app-header">
-        <a class="skip-link" href="#main">
-          {text.skipToContent}
-        </a>
-        <span class="app-name">{text.appName}</span>
+      <AppHeader
+        text={text}
+        end={
+          <button type="button" class="link-button" onClick={onSignOut}>
+            {text.signOut}
+          </button>
+        }
+      >
         <LocationPicker />
-        <LanguageSwitch label={text.switchLanguage} />
-        <button type="button" class="link-button" onClick={onSignOut}>
-          {text.signOut}
-        </button>
-      </header>
+      </AppHeader>
       <nav class="app-nav" aria-label={text.mainNavigation}>
         <ul>
           {NAV_ITEMS.map((item) => (

@@ -1,12 +1,11 @@
-import type { ComponentChildren } from 'preact';
-import { LanguageProvider, LanguageSwitch, useMessages } from '../shared/language';
+import { LanguageProvider, useMessages } from '../shared/language';
 import { Link, navigate, usePath } from '../shared/router';
 import { useSession, type Session } from '../shared/session';
-import { Loading } from '../shared/ui';
+import { AppHeader, Loading } from '../shared/ui';
 import { FavouritesScreen } from './favourites/FavouritesScreen';
 import { ListsScreen } from './ListsScreen';
 import { LoginScreen } from './LoginScreen';
-import { patronMessages, type PatronMessages } from './messages';
+import { patronMessages } from './messages';
 import { PatronProvider, usePatron } from './patron-context';
 import { PlaceHoldScreen } from './PlaceHoldScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -14,19 +13,6 @@ import { SettingsScreen } from './SettingsScreen';
 const TOKEN_KEY = 'holds.patron.token';
 const NAV_ITEMS = ['lists', 'place', 'favourites', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
-
-function Header({ text, children }: { text: PatronMessages; children?: ComponentChildren }) {
-  return (
-    <header class="app-header">
-      <a class="skip-link" href="#main">
-        {text.skipToContent}
-      </a>
-      <span class="app-name">{text.appName}</span>
-      {children}
-      <LanguageSwitch label={text.switchLanguage} />
-    </header>
-  );
-}
 
 function Screen({ current }: { current: NavItem }) {
   const { profile, text } = usePatron();
@@ -50,12 +36,12 @@ function PatronLayout({ current, onSignOut }: { current: NavItem; onSignOut(): v
   const { text, profile } = usePatron();
   return (
     <>
-      <Header text={text}>
+      <AppHeader text={text}>
         {profile.data && <span>{text.signedInAs(profile.data.name)}</span>}
         <button type="button" class="link-button" onClick={onSignOut}>
           {text.signOut}
         </button>
-      </Header>
+      </AppHeader>
       <nav class="app-nav" aria-label={text.mainNavigation}>
         <ul>
           {NAV_ITEMS.map((item) => (
@@ -93,7 +79,7 @@ function SignedOut({ session }: { session: Session }) {
   const text = useMessages(patronMessages);
   return (
     <>
-      <Header text={text} />
+      <AppHeader text={text} />
       <LoginScreen session={session} />
     </>
   );

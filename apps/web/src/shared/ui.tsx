@@ -2,6 +2,7 @@ import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, type Problem } from './api-client';
 import type { CommonMessages } from './common-messages';
+import { LanguageSwitch } from './language';
 import { problemText } from './problem-text';
 
 /** The first screen of a page load leaves the focus where the browser puts it: at the top, before the skip link. */
@@ -150,5 +151,20 @@ export function TextField({
         </span>
       )}
     </div>
+  );
+}
+
+/** Every screen's header: the skip link, the app's name, the app's own controls, the language switch, and `end`. */
+export function AppHeader({ text, children, end }: { text: CommonMessages & { appName: string }; children?: ComponentChildren; end?: ComponentChildren }) {
+  return (
+    <header class="app-header">
+      <a class="skip-link" href="#main">
+        {text.skipToContent}
+      </a>
+      <span class="app-name">{text.appName}</span>
+      {children}
+      <LanguageSwitch label={text.switchLanguage} />
+      {end}
+    </header>
   );
 }
