@@ -46,23 +46,34 @@ export function daysInMonth(month: LocalDate): LocalDate[] {
 export type Lang = 'ja' | 'en';
 const locale = (lang: Lang) => (lang === 'ja' ? 'ja-JP' : 'en-GB');
 
+/** A date format in each language, built once: a list or a month grid formats a date per row or cell. */
+function perLanguage(options: Intl.DateTimeFormatOptions): (lang: Lang) => Intl.DateTimeFormat {
+  const built: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+  return (lang) => (built[lang] ??= new Intl.DateTimeFormat(locale(lang), options));
+}
+
+const dayFormat = perLanguage({ timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' });
+const monthFormat = perLanguage({ timeZone: 'UTC', year: 'numeric', month: 'long' });
+const weekdayFormat = perLanguage({ timeZone: 'UTC', weekday: 'short' });
+const instantFormat = perLanguage({ timeZone: LIBRARY_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+
 /** A library day for people: 2026年12月3日(木) / Thu 3 Dec 2026. */
 export function formatDay(day: LocalDate, lang: Lang): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(Date.UTC(year, month - 1, date)));
+  return dayFormat(lang).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 export function formatMonth(month: LocalDate, lang: Lang): string {
   const [year, index] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(Date.UTC(year, index - 1, 1)));
+  return monthFormat(lang).format(new Date(Date.UTC(year, index - 1, 1)));
 }
 
 export function weekdayNames(lang: Lang): string[] {
-  const format = new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', weekday: 'short' });
+  const format = weekdayFormat(lang);
   return Array.from({ length: 7 }, (_, weekday) => format.format(new Date(Date.UTC(2026, 10, 1 + weekday))));
 }
 
 /** An instant in the library's time zone, to the second. */
 export function formatInstant(instant: string | number, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: LIBRARY_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(instant));
+  return instantFormat(lang).format(new Date(instant));
 }
