@@ -13,19 +13,19 @@ interface AsOfPanelProps {
   range: { min: number; max: number };
   asOf: number;
   onAsOf(instant: number): void;
+  /** The hold at `asOf`, as the last answer said; the screen keeps it, as the pickup window is drawn from it too. */
+  state: HoldAsOf | null;
   onState(state: HoldAsOf | null): void;
 }
 
 /** A time slider over the hold's life; below it, the hold as it stood at that instant (GET /staff/holds/:id?asOf=). */
-export function AsOfPanel({ holdId, range, asOf, onAsOf, onState }: AsOfPanelProps) {
+export function AsOfPanel({ holdId, range, asOf, onAsOf, state, onState }: AsOfPanelProps) {
   const { api, text, lang, locationName } = useConsole();
-  const [state, setState] = useState<HoldAsOf | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     const timer = setTimeout(async () => {
       try {
         const answer = await api.get<HoldAsOf>(`/staff/holds/${encodeURIComponent(holdId)}?asOf=${encodeURIComponent(new Date(asOf).toISOString())}`);
-        setState(answer);
         setProblem(null);
         onState(answer);
       } catch (error) {

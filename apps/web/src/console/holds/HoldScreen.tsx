@@ -42,7 +42,7 @@ function HoldDetails({ holdId, history }: { holdId: string; history: HistoryEntr
   const window = pickupWindowOf(state, history);
   return (
     <>
-      <AsOfPanel holdId={holdId} range={range} asOf={asOf} onAsOf={setAsOf} onState={setState} />
+      <AsOfPanel holdId={holdId} range={range} asOf={asOf} onAsOf={setAsOf} state={state} onState={setState} />
       {window && <PickupWindowView locationId={window.locationId} window={window.window} pickupOpenDays={window.pickupOpenDays} />}
       <Timeline history={history} asOf={asOf} onShowMoment={setAsOf} />
     </>
