@@ -4,7 +4,8 @@ import type { ApiClient } from '../shared/api-client';
 import type { Lang } from '../shared/dates';
 import { useLanguage, useMessages } from '../shared/language';
 import { useLoad, type Loaded } from '../shared/ui';
-import type { PickupLocation } from './api-types';
+import type { Calendar, PickupLocation } from './api-types';
+import { OPEN_EVERY_DAY } from './calendar/closed-days';
 import { consoleMessages, type ConsoleMessages } from './messages';
 
 const LOCATION_KEY = 'holds.console.location';
@@ -18,6 +19,8 @@ export interface ConsoleContextValue {
   locationId: string | null;
   setLocationId(locationId: string): void;
   locationName(locationId: string): string;
+  /** The location's calendar; open every day until the locations are loaded. */
+  calendarOf(locationId: string): Calendar;
 }
 
 const ConsoleContext = createContext<ConsoleContextValue | null>(null);
@@ -43,6 +46,7 @@ export function ConsoleProvider({ api, children }: { api: ApiClient; children: C
       setLocation(next);
     },
     locationName: (id) => known.find((location) => location.locationId === id)?.name ?? id,
+    calendarOf: (id) => known.find((location) => location.locationId === id)?.calendar ?? OPEN_EVERY_DAY,
   };
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }

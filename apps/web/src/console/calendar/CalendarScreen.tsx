@@ -3,7 +3,6 @@ import { addMonths, formatDay, libraryToday, monthStart, weekdayNames } from '..
 import { useConsole } from '../console-context';
 import { LocationScreen } from '../lists/LocationScreen';
 import type { Calendar } from '../api-types';
-import { OPEN_EVERY_DAY } from './closed-days';
 import { EmergencyClosureForm } from './EmergencyClosureForm';
 import { MonthView } from './MonthView';
 import { useHolidays } from './use-holidays';
@@ -40,11 +39,11 @@ function ClosingRules({ calendar }: { calendar: Calendar }) {
 }
 
 function LocationCalendar({ locationId }: { locationId: string }) {
-  const { api, text, lang, locations } = useConsole();
+  const { api, text, lang, locations, calendarOf } = useConsole();
   const today = libraryToday();
   const [month, setMonth] = useState(monthStart(today));
   const holidays = useHolidays(api, month, addMonths(month, 1), lang === 'en');
-  const calendar = locations.data?.find((location) => location.locationId === locationId)?.calendar ?? OPEN_EVERY_DAY;
+  const calendar = calendarOf(locationId);
   const t = text.calendar;
   return (
     <>

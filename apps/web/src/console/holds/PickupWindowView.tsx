@@ -1,5 +1,4 @@
 import { addMonths, libraryToday, monthStart, type LocalDate } from '../../shared/dates';
-import { OPEN_EVERY_DAY } from '../calendar/closed-days';
 import { MonthView, type PickupWindow } from '../calendar/MonthView';
 import { useHolidays } from '../calendar/use-holidays';
 import { useConsole } from '../console-context';
@@ -12,8 +11,9 @@ interface PickupWindowViewProps {
 
 /** The pickup window drawn over the location's calendar, one month view per month it touches. */
 export function PickupWindowView({ locationId, window, pickupOpenDays }: PickupWindowViewProps) {
-  const { api, text, lang, locations, locationName } = useConsole();
-  const calendar = locations.data?.find((location) => location.locationId === locationId)?.calendar ?? OPEN_EVERY_DAY;
+  const { api, text, lang, locationName, calendarOf } = useConsole();
+  const calendar = calendarOf(locationId);
+  const today = libraryToday();
   const first = monthStart(window.noticeDay);
   const last = monthStart(window.lastPickupDay);
   const months: LocalDate[] = [first];
@@ -39,7 +39,7 @@ export function PickupWindowView({ locationId, window, pickupOpenDays }: PickupW
         </li>
       </ul>
       {holidays
-        ? months.map((month) => <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={libraryToday()} text={text} lang={lang} window={window} />)
+        ? months.map((month) => <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={today} text={text} lang={lang} window={window} />)
         : <p>{text.loading}</p>}
     </section>
   );

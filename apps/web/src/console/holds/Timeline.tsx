@@ -43,7 +43,7 @@ export function Timeline({ history, asOf, onShowMoment }: TimelineProps) {
                 <dt>{text.hold.when}</dt>
                 <dd>
                   {formatInstant(entry.occurredAt, lang)}
-                  {Math.abs(recordedAt - Date.parse(entry.occurredAt)) > SAME_MOMENT_MS && (
+                  {Math.abs(recordedAt - occurredAt) > SAME_MOMENT_MS && (
                     <span class="hint">
                       {' '}
                       ({text.hold.recordedAt} {formatInstant(entry.recordedAt, lang)})
