@@ -34,9 +34,11 @@ export class UnknownTitle extends DomainRuleViolation {
   }
 }
 
+/** `titleId` null: the copy id is not registered for any title (a scanned id that leads nowhere). */
 export class UnknownCopy extends DomainRuleViolation {
   constructor(copyId: string, titleId: string | null) {
-    super('unknown-copy', `There is no copy ${copyId} of this title.`, 'not-found', null, { copyId, titleId });
+    const where = titleId ? 'of this title' : 'in the catalogue';
+    super('unknown-copy', `There is no copy ${copyId} ${where}.`, 'not-found', null, { copyId, titleId });
   }
 }
 
@@ -70,6 +72,16 @@ export class TitleAlreadyCatalogued extends DomainRuleViolation {
 export class CopyAlreadyAdded extends DomainRuleViolation {
   constructor(copyId: string) {
     super('copy-already-added', `Copy ${copyId} is already registered for this title.`, 'conflict', null, { copyId });
+  }
+}
+
+/** Copy ids are unique across the catalogue: `titleId` is the title that already owns the id. */
+export class CopyIdTaken extends DomainRuleViolation {
+  constructor(copyId: string, titleId: string) {
+    super('copy-id-taken', `Copy ${copyId} is already registered for title ${titleId}; copy ids are unique across the catalogue.`, 'conflict', null, {
+      copyId,
+      titleId,
+    });
   }
 }
 
@@ -208,7 +220,7 @@ export class AlreadyHoldingTitle extends DomainRuleViolation {
   }
 }
 
-// ---- placing a hold (R13, R14) ----
+// ---- placing a hold (R13–R15) ----
 
 export class ContactMethodNotOffered extends DomainRuleViolation {
   constructor(details: { contactMethod: ContactMethod; offered: ContactMethod[] }) {
@@ -231,6 +243,13 @@ export class EmailNotRegistered extends DomainRuleViolation {
       'R14',
       { cardNumber },
     );
+  }
+}
+
+/** R15 is Library B's favourites list; a library whose patrons hold one title at a time does not offer it. */
+export class BatchHoldsNotOffered extends DomainRuleViolation {
+  constructor() {
+    super('batch-holds-not-offered', 'This library takes holds one title at a time; place each hold on its own.', 'not-found', 'R15');
   }
 }
 
@@ -302,14 +321,10 @@ export class CopyHeldForAnotherPatron extends DomainRuleViolation {
 
 // ---- passwords and e-mail (R25, R27, R28) ----
 
+/** Not found, like any service the library does not offer (R15); it names no card, so it reveals nothing about one. */
 export class PasswordResetNotOffered extends DomainRuleViolation {
   constructor() {
-    super(
-      'password-reset-not-offered',
-      'This library resets forgotten passwords at the counter only. Please visit with your library card.',
-      'forbidden',
-      'R27',
-    );
+    super('password-reset-not-offered', 'This library resets passwords at the counter only. Please ask at the library.', 'not-found', 'R27');
   }
 }
 
@@ -323,6 +338,12 @@ export class PasswordResetTokenInvalid extends DomainRuleViolation {
 export class PasswordResetTokenExpired extends DomainRuleViolation {
   constructor() {
     super('password-reset-token-expired', 'This password reset link has expired. Please request a new one.', 'forbidden', 'R27');
+  }
+}
+
+export class WrongCurrentPassword extends DomainRuleViolation {
+  constructor() {
+    super('wrong-current-password', 'The current password is not right; the password was not changed.', 'forbidden', 'R28');
   }
 }
 

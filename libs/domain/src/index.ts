@@ -6,5 +6,6 @@ export * from './policy';
 export * from './school-stage';
 export * from './location';
 export * from './staff';
+export * from './copy';
 export * from './patron';
 export * from './title';

@@ -1,4 +1,5 @@
 export * from './patron-state';
 export * from './patron-commands';
 export * from './eligibility';
+export * from './batch-holds';
 export * from './patron-decider';

@@ -6,7 +6,8 @@ import type { PatronState } from './patron-state';
 /**
  * R27 (Library B): card number + registered e-mail → a single-use link. An unknown card, a patron without an
  * address or a wrong address all decide nothing, exactly like success seen from outside: the answer must not
- * tell anyone which card numbers exist or which address belongs to them.
+ * tell anyone which card numbers exist or which address belongs to them. For the same reason a library that
+ * resets at the counter only (Library A) refuses before looking at the patron at all.
  */
 export function requestPasswordReset(command: RequestPasswordReset, state: PatronState): PatronEvent[] {
   if (!command.policy.onlinePasswordReset) throw new PasswordResetNotOffered();
@@ -16,8 +17,12 @@ export function requestPasswordReset(command: RequestPasswordReset, state: Patro
   return [{ type: 'PasswordResetRequested', data: { cardNumber: command.cardNumber, tokenHash: command.tokenHash, expiresAt: command.expiresAt } }];
 }
 
-/** The link works once (PasswordSet consumes it), only the latest one works, and only until it expires. */
+/**
+ * The link works once (PasswordSet consumes it), only the latest one works, and only until it expires; and only
+ * while the library resets passwords online, refused like the request before anything about the patron (R27).
+ */
 export function completePasswordReset(command: CompletePasswordReset, state: PatronState): PatronEvent[] {
+  if (command.policy && !command.policy.onlinePasswordReset) throw new PasswordResetNotOffered();
   const pending = state.pendingPasswordReset;
   if (!state.exists || pending === null || pending.tokenHash !== command.tokenHash) throw new PasswordResetTokenInvalid();
   if (command.now.getTime() >= Date.parse(pending.expiresAt)) throw new PasswordResetTokenExpired();

@@ -1,7 +1,7 @@
 import { PasswordResetNotOffered, PasswordResetTokenExpired, PasswordResetTokenInvalid, InvalidDate } from '../errors';
 import type { PatronEvent } from '../events';
 import { policyPresets } from '../policy/presets';
-import { given } from '../test/given';
+import { given, violationOf } from '../test/given';
 import { CARD, emailRegistered, passwordSet, patronRegistered } from '../test/patron-fixtures';
 import type { CompletePasswordReset, RequestPasswordReset } from './patron-commands';
 import { patronDecider } from './patron-decider';
@@ -15,15 +15,21 @@ const requestReset = (policyId: 'library-a' | 'library-b', email = 'hanako@examp
   expiresAt: EXPIRES,
   policy: policyPresets[policyId],
 });
-const completeReset = (tokenHash = 'token-1', now = '2026-06-01T09:30:00Z'): CompletePasswordReset => ({
+const completeReset = (tokenHash = 'token-1', now = '2026-06-01T09:30:00Z', policyId: 'library-a' | 'library-b' = 'library-b'): CompletePasswordReset => ({
   type: 'CompletePasswordReset',
   cardNumber: CARD,
   tokenHash,
   newPasswordHash: 'new-hash',
   now: new Date(now),
+  policy: policyPresets[policyId],
 });
 const resetRequested = (tokenHash = 'token-1'): PatronEvent => ({ type: 'PasswordResetRequested', data: { cardNumber: CARD, tokenHash, expiresAt: EXPIRES } });
 const withEmail = [patronRegistered(), passwordSet(), emailRegistered()];
+/** Everything a refusal shows the caller. */
+const answerOf = (decision: () => unknown) => {
+  const { name, code, kind, rule, message, details } = violationOf(decision);
+  return { name, code, kind, rule, message, details };
+};
 
 describe('R27: forgotten password', () => {
   describe.each(['library-a', 'library-b'] as const)('%s', (id) => {
@@ -34,6 +40,30 @@ describe('R27: forgotten password', () => {
       if (online) expect(decide()).toEqual([resetRequested()]);
       else expect(decide).toThrow(PasswordResetNotOffered);
     });
+  });
+
+  it('R27: at the counter only, the request is refused as a service not offered (not-found), saying where to go', () => {
+    const error = violationOf(() => given(patronDecider, withEmail).when(requestReset('library-a')));
+    expect(error).toMatchObject({ code: 'password-reset-not-offered', kind: 'not-found', rule: 'R27', details: undefined });
+    expect(error.message).toBe('This library resets passwords at the counter only. Please ask at the library.');
+  });
+
+  it('R27: at the counter only, an unknown card, a card without an address and a matching card get the same refusal', () => {
+    const refusals = [[], [patronRegistered()], [patronRegistered(), passwordSet()], withEmail].map((history) =>
+      answerOf(() => given(patronDecider, history).when(requestReset('library-a'))),
+    );
+    expect(refusals[0]).toMatchObject({ name: 'PasswordResetNotOffered', code: 'password-reset-not-offered' });
+    for (const refusal of refusals) expect(refusal).toEqual(refusals[0]);
+    // Checked before the request's own fields too: nothing but the policy decides the answer.
+    expect(() => given(patronDecider, []).when({ ...requestReset('library-a'), expiresAt: 'soon' })).toThrow(PasswordResetNotOffered);
+  });
+
+  it('R27: at the counter only, a link mailed before the library stopped online resets no longer works', () => {
+    const history = [...withEmail, resetRequested()];
+    expect(() => given(patronDecider, history).when(completeReset('token-1', '2026-06-01T09:30:00Z', 'library-a'))).toThrow(PasswordResetNotOffered);
+    expect(answerOf(() => given(patronDecider, []).when(completeReset('token-x', '2026-06-01T09:30:00Z', 'library-a')))).toEqual(
+      answerOf(() => given(patronDecider, withEmail).when(requestReset('library-a'))),
+    );
   });
 
   it('the address matches regardless of case and spaces', () => {

@@ -27,6 +27,19 @@ export interface SetPassword {
   via: 'counter' | 'online';
 }
 
+/**
+ * R28: the patron changes their password online, proving the current one. Checking a password against its
+ * hash is slow, salted work the API does (the domain never sees a password); the rule that a failed proof
+ * changes nothing is decided here.
+ */
+export interface ChangePassword {
+  type: 'ChangePassword';
+  cardNumber: string;
+  /** The API checked the current password the patron typed against the stored hash. */
+  currentPasswordMatches: boolean;
+  newPasswordHash: string;
+}
+
 /** One address per patron, registered or changed online once the password is issued (R25). */
 export interface RegisterEmail {
   type: 'RegisterEmail';
@@ -51,6 +64,11 @@ export interface CompletePasswordReset {
   tokenHash: string;
   newPasswordHash: string;
   now: Date;
+  /**
+   * A link mailed before the library moved resets to the counter must not work after it (R27). Optional only so
+   * that callers written before this check still compile; every caller should pass it.
+   */
+  policy?: Policy;
 }
 
 /**
@@ -80,6 +98,7 @@ export type PatronCommand =
   | RegisterPatron
   | RenewCard
   | SetPassword
+  | ChangePassword
   | RegisterEmail
   | RequestPasswordReset
   | CompletePasswordReset

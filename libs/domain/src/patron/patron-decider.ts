@@ -1,6 +1,7 @@
 import type { Decider } from '../decider';
 import type { PatronEvent } from '../events';
 import { claimHoldSlot, releaseHoldSlot } from './hold-slots';
+import { changePassword } from './password-change';
 import { completePasswordReset, requestPasswordReset } from './password-reset';
 import type { PatronCommand } from './patron-commands';
 import { evolvePatron, initialPatronState, type PatronState } from './patron-state';
@@ -14,6 +15,8 @@ function decidePatron(command: PatronCommand, state: PatronState): PatronEvent[]
       return renewCard(command, state);
     case 'SetPassword':
       return setPassword(command, state);
+    case 'ChangePassword':
+      return changePassword(command, state);
     case 'RegisterEmail':
       return registerEmail(command, state);
     case 'RequestPasswordReset':
