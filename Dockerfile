@@ -1,4 +1,4 @@
-# One image for the api and the worker; APP_ROLE picks which runs.
+# One image for the api, the worker and the operator commands; each compose service's command names its entry point.
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -16,4 +16,5 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+# Both parts in one process (as `npm start`); docker-compose.yml runs apps/api and apps/worker as separate services.
+CMD ["node", "dist/apps/server/src/main.js"]

@@ -15,6 +15,11 @@ const moduleNameMapper = { '^@libs/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' 
 const base = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  // Once per run, before any project's tests (declared here, not per project, so it also runs once for
+  // --selectProjects): checks that redis-server and Chromium are installed, then starts the run's own redis-server on
+  // a free port and hands its URL to the tests as TEST_REDIS_URL (test/support/test-redis.ts). Tests never use 6379.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
     {

@@ -4,7 +4,7 @@
  * figure we track: what the port's guarantees (expected-revision check, global order, stream index,
  * durable commit) cost over the storage engine itself, independent of how fast this machine is.
  *
- *   npm run bench:event-store            (node -r ./bench/register.js bench/event-store/run.ts)
+ *   npm run bench:event-store            (node -r ./scripts/ts-register.js bench/event-store/run.ts)
  *   BENCH_EVENTS=20000 BENCH_CALLERS=64 npm run bench:event-store
  *
  * Writes bench/results/event-store.json.

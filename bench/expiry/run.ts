@@ -4,7 +4,7 @@
  * many concurrent callers as the sweep has lanes. Both with the in-memory read models following the log live, as in
  * `npm start`.
  *
- *   npm run bench:expiry            (node -r ./bench/register.js bench/expiry/run.ts)
+ *   npm run bench:expiry            (node -r ./scripts/ts-register.js bench/expiry/run.ts)
  *   BENCH_HOLDS=20000 npm run bench:expiry
  *
  * Writes bench/results/expiry.json.
@@ -20,9 +20,9 @@ import pino from 'pino';
 import { addDays, pickupDeadline, type DomainEvent, type LocationCalendar } from '@libs/domain';
 import { LmdbEventStore, type NewEvent } from '@libs/event-store';
 import { AdjustableClock, loadConfig } from '@libs/platform';
-import { AppModule } from '../../apps/api/src/app.module';
-import { ExpirySweep, SWEEP_LANES } from '../../apps/api/src/expiry/expiry-sweep.service';
-import { wasSkipped } from '../../apps/api/src/expiry/sweep-report';
+import { operatorModule } from '../../libs/application/src/operator-module';
+import { ExpirySweep, SWEEP_LANES } from '../../libs/application/src/expiry/expiry-sweep';
+import { wasSkipped } from '../../libs/application/src/expiry/sweep-report';
 import { appendInBulk } from '../../libs/projections/test-support/append-events';
 import { events as e } from '../../libs/projections/test-support/domain-events';
 import { round } from '../stats';
@@ -106,9 +106,9 @@ async function main(): Promise<void> {
     const seedSeconds = (performance.now() - started) / 1000;
 
     // The app as `npm start` has it, minus HTTP, the reactors and the schedule: read models in memory, following the log.
-    const config = loadConfig({ DATA_DIR: directory, APP_ROLE: 'api', READ_MODEL_STORE: 'memory', LOG_LEVEL: 'silent', LIBRARY_POLICY: 'library-b' });
+    const config = loadConfig({ DATA_DIR: directory, READ_MODEL_STORE: 'memory', LOG_LEVEL: 'silent', LIBRARY_POLICY: 'library-b' });
     started = performance.now();
-    const app = await NestFactory.createApplicationContext(AppModule.register({ config, clock, logger: pino({ level: 'silent' }), eventStore: store }), { logger: false });
+    const app = await NestFactory.createApplicationContext(operatorModule({ config, clock, logger: pino({ level: 'silent' }), eventStore: store }), { logger: false });
     const catchUpSeconds = (performance.now() - started) / 1000;
     console.log(`read models caught up with the log in ${round(catchUpSeconds)} s`);
     try {

@@ -3,7 +3,7 @@
  * latency, share of the ceiling (the same stack answering an unknown route), projection lag while writing; per mode
  * the app's peak resident memory.
  *
- *   npm run bench:http                  (node -r ./bench/register.js bench/http/run.ts)
+ *   npm run bench:http                  (node -r ./scripts/ts-register.js bench/http/run.ts)
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_PATRONS=400 npm run bench:http
  *
  * Writes bench/results/http.json and bench/results/http.svg. Everything runs on this machine: the app, the load
@@ -137,7 +137,7 @@ async function main() {
     // The machine is shared: a load average above the core count means other work ran beside the benchmark.
     loadAverageAtStart,
     load: { tool: 'autocannon 9', connections, secondsPerScenario: seconds },
-    app: 'apps/api/src/main.ts in a child process, APP_ROLE=all, LOG_LEVEL=warn, library-b policy',
+    app: 'apps/server/src/main.ts (npm start) in a child process, LOG_LEVEL=warn, library-b policy',
     ceiling: 'GET /no-such-route: 404 problem+json through every middleware, the router and the error filter, no store',
     library: size,
     modes: results,

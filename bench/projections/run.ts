@@ -2,7 +2,7 @@
  * Projection benchmark: how fast the read models fill Redis, beside what Redis takes as raw pipelined writes
  * on this machine in the same run, and how far behind the appends they stay under a steady write load.
  *
- *   npm run bench:projections            (node -r ./bench/register.js bench/projections/run.ts)
+ *   npm run bench:projections            (node -r ./scripts/ts-register.js bench/projections/run.ts)
  *   BENCH_EVENTS=20000 BENCH_LOAD_SECONDS=10 REDIS_URL=redis://127.0.0.1:6379 npm run bench:projections
  *
  * Writes bench/results/projections.json.

@@ -1,8 +1,8 @@
 /**
  * One rebuild, measured in a fresh process so nothing of the generator's memory is counted:
  *
- *   node --expose-gc -r ./bench/register.js bench/scale/rebuild-child.ts <events-dir> memory
- *   node --expose-gc -r ./bench/register.js bench/scale/rebuild-child.ts <events-dir> redis <redis-url>
+ *   node --expose-gc -r ./scripts/ts-register.js bench/scale/rebuild-child.ts <events-dir> memory
+ *   node --expose-gc -r ./scripts/ts-register.js bench/scale/rebuild-child.ts <events-dir> redis <redis-url>
  *
  * Prints one JSON line: time, peak heap and RSS while rebuilding, heap kept afterwards, the read models' own size.
  */

@@ -5,7 +5,7 @@
  * then rebuilt into the read models, in memory and in Redis, each rebuild in a fresh process: time, peak memory, and
  * whether memory grows with the log beyond the read models themselves.
  *
- *   npm run bench:scale                      (node -r ./bench/register.js bench/scale/run.ts)
+ *   npm run bench:scale                      (node -r ./scripts/ts-register.js bench/scale/run.ts)
  *   BENCH_SCALE_SIZES=250000,500000,1000000 BENCH_SCALE_TARGETS=memory,redis npm run bench:scale
  *
  * Writes bench/results/scale.json. Redis: its own redis-server on a free port, not the shared one.
@@ -47,7 +47,7 @@ async function writeLog(directory: string, events: readonly DomainEvent[]): Prom
 }
 
 function rebuildInChild(directory: string, target: 'memory' | 'redis', redisUrl: string): Record<string, unknown> {
-  const args = ['--expose-gc', '--max-old-space-size=8192', '-r', './bench/register.js', 'bench/scale/rebuild-child.ts', directory, target, redisUrl];
+  const args = ['--expose-gc', '--max-old-space-size=8192', '-r', './scripts/ts-register.js', 'bench/scale/rebuild-child.ts', directory, target, redisUrl];
   const output = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(output.trim().split('\n').at(-1) as string) as Record<string, unknown>;
 }

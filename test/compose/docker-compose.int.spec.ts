@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '@libs/platform/config/load-config';
@@ -6,6 +6,7 @@ import { CONFIG_VARIABLES, loadConfig } from '@libs/platform/config/load-config'
 interface ComposeService {
   image?: string;
   build?: unknown;
+  command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, unknown>;
@@ -56,7 +57,11 @@ describe('docker-compose.yml (the production topology), held against the configu
     expect(services[name].ports).toContain(`${config.PORT}:${config.PORT}`);
   });
 
-  it('runs the api and the worker as separate roles built from one Dockerfile', () => {
+  it('runs the api and the worker from their own entry points, built from one Dockerfile, with APP_ROLE matching each', () => {
+    expect(services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
+    expect(services.worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    for (const entry of ['apps/api/src/main.ts', 'apps/worker/src/main.ts']) expect(existsSync(join(root, entry))).toBe(true);
+    // An entry point refuses an APP_ROLE that names another role (libs/platform/src/run-app.ts).
     expect(services.api.environment?.APP_ROLE).toBe('api');
     expect(services.worker.environment?.APP_ROLE).toBe('worker');
     expect(services.api.build).toEqual(services.worker.build);

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 /** The CLI as an operator runs it: its own process, the system clock, the configured (embedded) store. */
 async function expireHolds(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['-r', './bench/register.js', 'apps/api/src/cli/expire-holds.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['-r', './scripts/ts-register.js', 'apps/cli/src/expire-holds.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', LIBRARY_POLICY: 'library-b' },
       timeout: 60_000,

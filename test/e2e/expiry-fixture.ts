@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@libs/event-store';
-import { ExpirySweep } from '../../apps/api/src/expiry/expiry-sweep.service';
-import { wasSkipped, type SweepOutcome, type SweepReport } from '../../apps/api/src/expiry/sweep-report';
+import { ExpirySweep } from '../../libs/application/src/expiry/expiry-sweep';
+import { wasSkipped, type SweepOutcome, type SweepReport } from '../../libs/application/src/expiry/sweep-report';
 import { bearer, eventStoreOf, LibraryFixture, patronToken, staffToken } from '../support/library-fixture';
 import type { TestApp } from '../support/test-app';
 

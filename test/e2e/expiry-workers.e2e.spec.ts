@@ -6,14 +6,15 @@ import { Redis } from 'ioredis';
 import { LmdbEventStore, type RecordedEvent } from '@libs/event-store';
 import { AdjustableClock } from '@libs/platform';
 import { deleteKeys } from '../../libs/projections/test-support/stores';
-import { ExpiryScheduler } from '../../apps/api/src/expiry/expiry-scheduler';
-import { LocationsService } from '../../apps/api/src/locations/locations.service';
-import { wasSkipped } from '../../apps/api/src/expiry/sweep-report';
+import { ExpiryScheduler } from '../../apps/worker/src/expiry/expiry-scheduler';
+import { LocationsService } from '../../libs/application/src/locations/locations.service';
+import { wasSkipped } from '../../libs/application/src/expiry/sweep-report';
 import { bearer } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testRedisUrl } from '../support/test-redis';
 import { ExpiryLibrary, tokyo, type ReadyHold } from './expiry-fixture';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 const expiredHoldIds = (events: RecordedEvent[]) => events.filter((event) => event.type === 'PickupExpired').map((event) => (event.data as { holdId: string }).holdId);
 

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import type { MailKind } from '@libs/notifications';
 import { SmtpTestServer, type ReceivedMail } from '../../libs/notifications/test/smtp-test-server';
-import { WorkerReactors } from '../../apps/api/src/worker/worker-reactors';
+import { WorkerReactors } from '../../apps/worker/src/reactors/worker-reactors';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app';
 import { until } from '../support/until';
 

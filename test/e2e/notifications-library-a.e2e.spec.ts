@@ -1,6 +1,6 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { SmtpTestServer } from '../../libs/notifications/test/smtp-test-server';
-import { OverdueReminderSweep } from '../../apps/api/src/worker/overdue-reminder-sweep';
+import { OverdueReminderSweep } from '../../apps/worker/src/reminders/overdue-reminder-sweep';
 import { bearer, LibraryFixture, staffToken } from '../support/library-fixture';
 import type { TestApp } from '../support/test-app';
 import { mailsOf, positionOf, reactorReached, startMailApp, STATUS_PAGE, waitForMailOf } from './notifications-harness';

@@ -1,6 +1,6 @@
 import { streamIds } from '@libs/domain';
 import { toNewEvent } from '@libs/platform';
-import { ClaimRepair } from '../../apps/api/src/worker/claim-repair';
+import { ClaimRepair } from '../../libs/application/src/hold-slots/claim-repair';
 import { bearer, eventStoreOf, LibraryFixture } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -55,4 +55,16 @@ describe('the worker on /health', () => {
     expect(Object.keys(health.body.details)).not.toContain('reactor:notifications');
     expect(Object.keys(health.body.details)).not.toContain('reactor:hold-slots');
   });
+
+  it('a worker process serves no API: patron and staff routes are not there at all (404, not 401), /health and /metrics are', async () => {
+    app = await startTestApp({ dataDir, env: { APP_ROLE: 'worker' } });
+    for (const path of ['/staff/locations', '/staff/expiry/due', '/me/holds', '/library', '/docs', '/openapi.json']) {
+      const answer = await app.http().get(path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+    }
+    await app.http().post('/auth/login').send({ cardNumber: '100000001', password: 'x' }).expect(404);
+    const health = await app.http().get('/health').expect(200);
+    expect(health.body.details).toMatchObject({ 'reactor:hold-slots': { status: 'up' }, projections: { status: 'up' } });
+    await app.http().get('/metrics').expect(200);
+  });
 });

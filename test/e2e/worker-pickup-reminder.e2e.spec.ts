@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { SmtpTestServer } from '../../libs/notifications/test/smtp-test-server';
-import { PickupReminderSweep } from '../../apps/api/src/worker/pickup-reminder-sweep';
+import { PickupReminderSweep } from '../../apps/worker/src/reminders/pickup-reminder-sweep';
 import { bearer, LibraryFixture } from '../support/library-fixture';
 import type { TestApp } from '../support/test-app';
 import { mailsOf, startMailApp, STATUS_PAGE, waitForMailOf } from './notifications-harness';

@@ -10,7 +10,7 @@ const STRONG_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
 /** Runs an entry point as operators do (TypeScript through the repository's require hook), with only the given environment. */
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', './bench/register.js', entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', './scripts/ts-register.js', entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { EventStore, RecordedEvent } from '@libs/event-store';
 import { EVENT_STORE } from '@libs/platform';
 import { startTestApp, type TestApp } from './test-app';
+import { testRedisUrl } from './test-redis';
 
 export const ADMIN = { staffId: 'admin', password: 'change-me-now' };
 
@@ -145,7 +146,8 @@ export function eventsAfter(app: TestApp, position: bigint): Promise<RecordedEve
   return eventStoreOf(app).readAll({ after: position });
 }
 
-export const REDIS_URL = 'redis://127.0.0.1:6379';
+/** The test run's own redis-server (test/support/test-redis.ts), never the Redis on 6379. */
+export const REDIS_URL = testRedisUrl();
 
 /**
  * Where the app keeps its read models (and, with Redis configured, its throttle, idempotency keys and

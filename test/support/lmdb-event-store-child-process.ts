@@ -7,7 +7,7 @@ import type { ChildMessage } from './lmdb-event-store-child';
 
 const ROOT = join(__dirname, '..', '..');
 const CHILD = join(__dirname, 'lmdb-event-store-child.ts');
-const REGISTER = join(ROOT, 'bench', 'register.js');
+const REGISTER = join(ROOT, 'scripts', 'ts-register.js');
 const WAIT_MS = 60_000;
 
 export class LmdbChildProcess {

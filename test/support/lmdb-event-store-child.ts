@@ -1,5 +1,5 @@
 // A second process for the lmdb adapter's multi-process tests, run as
-// `node -r ./bench/register.js test/support/lmdb-event-store-child.ts <mode> <directory>`.
+// `node -r ./scripts/ts-register.js test/support/lmdb-event-store-child.ts <mode> <directory>`.
 // It reports on stdout, one JSON object per line (stdout to a pipe is synchronous on Linux, so a line
 // is in the pipe before the next step starts). It exits when stdin closes, so a crashed test leaves
 // no process behind.

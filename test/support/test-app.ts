@@ -6,7 +6,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type { EventStore } from '@libs/event-store';
 import { AdjustableClock, loadConfig, type AppConfig } from '@libs/platform';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp } from '../../apps/server/src/server-app';
 
 export interface TestApp {
   app: NestExpressApplication;

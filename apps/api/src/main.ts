@@ -1,3 +1,5 @@
-import { bootstrap } from './bootstrap';
+import { runApp } from '@libs/platform';
+import { apiApp } from './api-app';
 
-void bootstrap();
+/** The api process of a split deployment (docker compose); `npm start` runs it together with the worker (apps/server). */
+void runApp('api', apiApp);

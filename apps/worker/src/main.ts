@@ -1,8 +1,9 @@
-import { bootstrap } from '../../api/src/bootstrap';
+import { runApp } from '@libs/platform';
+import { workerApp } from './worker-app';
 
 /**
- * The worker process of a split deployment: projections into Redis, the expiry sweep, the mail and hold-slot
- * reactors, with /health and /metrics on PORT. It is the same application as the api in the worker role;
- * `npm start` (APP_ROLE=all) runs both in one process.
+ * The worker process of a split deployment (docker compose): projections into Redis, the expiry sweep, the mail and
+ * hold-slot reactors, the reminder mails, with /health and /metrics on PORT. `npm start` runs it together with the
+ * api in one process (apps/server).
  */
-void bootstrap('worker');
+void runApp('worker', workerApp);

@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingMail } from '../src/mailer/mailer';
+import { type Mailer, type OutgoingMail } from '@libs/notifications';
 
 /** A mailer that keeps what it is given, for tests that are about deciding, not transporting. */
 export class RecordingMailer implements Mailer {

@@ -1,4 +1,4 @@
-import type { MailData } from '../src/mail/mail-kinds';
+import { type MailData } from '@libs/notifications';
 
 /** One filled-in mail of every kind, for template and transport tests. */
 export const sampleMails: MailData = {

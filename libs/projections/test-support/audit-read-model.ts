@@ -1,4 +1,4 @@
-import type { ReadModel } from '../src/read-model';
+import { type ReadModel } from '@libs/projections';
 
 /**
  * A read model for runner tests: records every position it folds, per stream, so a skipped or doubled event shows.

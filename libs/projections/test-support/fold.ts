@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@libs/event-store';
-import { asProjectedEvent } from '../src/projected-event';
-import type { ReadModel } from '../src/read-model';
+import { asProjectedEvent, type ReadModel } from '@libs/projections';
 
 /** Folds events into a read model's documents with no store at all: id → document. */
 export function foldDocs<Doc>(model: ReadModel<Doc>, recorded: readonly RecordedEvent[]): Map<string, Doc> {

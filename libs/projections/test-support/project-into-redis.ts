@@ -1,13 +1,11 @@
 /**
  * A worker process for the crash test (I5): projects an embedded event store into Redis until caught up, then exits 0.
- * node -r ./bench/register.js libs/projections/test-support/project-into-redis.ts <events dir> <redis url> <key prefix> <batch size>
+ * node -r ./scripts/ts-register.js libs/projections/test-support/project-into-redis.ts <events dir> <redis url> <key prefix> <batch size>
  */
 import { LmdbEventStore } from '@libs/event-store';
 import { Redis } from 'ioredis';
-import { ProjectionRunner } from '../src/runner/projection-runner';
-import { allReadModels } from '../src/read-models/all-read-models';
-import { RedisReadModelStore } from '../src/store/redis-read-model-store';
 import { auditReadModel } from './audit-read-model';
+import { ProjectionRunner, allReadModels, RedisReadModelStore } from '@libs/projections';
 
 async function main(): Promise<void> {
   const [path, redisUrl, keyPrefix, batchSize] = process.argv.slice(2);

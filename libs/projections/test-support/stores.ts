@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { InMemoryReadModelStore } from '../src/store/in-memory-read-model-store';
-import type { ReadModelStore } from '../src/store/read-model-store';
-import { RedisReadModelStore } from '../src/store/redis-read-model-store';
+import { testRedisUrl } from '../../../test/support/test-redis';
+import { InMemoryReadModelStore, type ReadModelStore, RedisReadModelStore } from '@libs/projections';
 
-export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * The test run's own redis-server (test/support/test-redis.ts), never the Redis on 6379. bench/projections imports
+ * this file's key helpers outside jest, where there is no test Redis: there the URL is one that reaches no server.
+ */
+export const redisUrl = process.env.JEST_WORKER_ID === undefined ? 'redis://no-test-redis-outside-jest.invalid' : testRedisUrl();
 
 export interface StoreFixture {
   store: ReadModelStore;

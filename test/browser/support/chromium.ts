@@ -1,7 +1,6 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's Chromium (apt-get install chromium); .ci/run installs it when it is missing. */
-export const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium (apt-get install chromium): jest's global setup fails the run in one line when it is missing.
+import { CHROMIUM } from '../../support/binaries';
 
 /** Without the background-networking flags Chromium keeps dialling hosts this machine cannot reach. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

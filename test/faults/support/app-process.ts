@@ -11,7 +11,7 @@ export interface AppExit {
   signal: NodeJS.Signals | null;
 }
 
-/** The real product (`apps/api/src/main.ts`) in its own process, configured by environment variables like in production. */
+/** The real product in its own process (the entry point its APP_ROLE names), configured by environment variables like in production. */
 export interface AppProcess {
   baseUrl: string;
   port: number;
@@ -42,9 +42,12 @@ function childEnvironment(port: number, env: Record<string, string>): NodeJS.Pro
   return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env };
 }
 
+/** Each role's entry point, as docker compose (api, worker) and `npm start` (all) start them. */
+const ENTRY_POINTS: Record<string, string> = { all: 'apps/server/src/main.ts', api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' };
+
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['-r', './bench/register.js', 'apps/api/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['-r', './scripts/ts-register.js', ENTRY_POINTS[options.env.APP_ROLE ?? 'all']], {
     cwd: ROOT,
     env: childEnvironment(port, options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { LmdbEventStore } from '@libs/event-store';
 import { AdjustableClock, loadConfig, requestContext } from '@libs/platform';
-import { createApp } from '../../../apps/api/src/create-app';
+import { createApp } from '../../../apps/server/src/server-app';
 import type { TestApp } from '../../support/test-app';
 import { FailingEventStore } from './failing-event-store';
 

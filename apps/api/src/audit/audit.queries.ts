@@ -1,9 +1,61 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuditService, type AuditEntry, type HoldAsOf } from './audit.service';
+import { UnknownPatron, UnknownTitle, fold, locationDecider, pickupDeadline, queuePosition, streamIds, titleDecider, type LocationEvent, type TitleEvent } from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
+import { CommandRunner, readStreamOrEmpty } from '@libs/platform';
+import { CopyRegistry, HoldLocator } from '@libs/application';
+
+/** One event as auditors see it: what happened, to which stream, who did it, when, why. */
+export interface AuditEntry {
+  position: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  actor: unknown;
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string;
+  reason: string | null;
+  eventId: string;
+}
+
+export interface HoldAsOf {
+  holdId: string;
+  asOf: string;
+  /** null when the hold did not exist yet at that instant. */
+  status: string | null;
+  titleId: string;
+  cardNumber: string;
+  pickupLocationId: string | null;
+  copyId: string | null;
+  queuePosition: number | null;
+  noticeDay: string | null;
+  /** The last pickup day as the location's calendar stood at that instant. */
+  lastPickupDay: string | null;
+  eventsApplied: number;
+}
+
+const entryOf = (event: RecordedEvent): AuditEntry => ({
+  position: event.position.toString(),
+  streamId: event.streamId,
+  revision: event.revision,
+  type: event.type,
+  data: event.data,
+  actor: event.metadata.actor,
+  occurredAt: event.metadata.occurredAt,
+  recordedAt: event.recordedAt,
+  correlationId: event.metadata.correlationId,
+  causationId: event.metadata.causationId,
+  reason: event.metadata.reason ?? null,
+  eventId: event.id,
+});
+
+const concerns = (key: 'holdId' | 'copyId', id: string) => (event: RecordedEvent) => (event.data as Record<string, unknown>)[key] === id;
 
 export type HistorySubject = 'hold' | 'patron' | 'title' | 'copy';
 
-/** Every event about one hold, patron, title or copy, from the event log itself. */
+/** Every event about one hold, patron, title or copy, from the event log itself (never a read model). */
 export class HistoryQuery {
   constructor(
     readonly subject: HistorySubject,
@@ -11,7 +63,10 @@ export class HistoryQuery {
   ) {}
 }
 
-/** A hold as it stood at an instant. */
+/**
+ * A hold as it stood at an instant: the title's events that happened up to that instant, folded. "Happened" is
+ * the event's occurredAt, the library's own clock when the command was decided.
+ */
 export class HoldAsOfQuery {
   constructor(
     readonly holdId: string,
@@ -21,33 +76,96 @@ export class HoldAsOfQuery {
 
 @QueryHandler(HistoryQuery)
 export class HistoryHandler implements IQueryHandler<HistoryQuery, AuditEntry[]> {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locator: HoldLocator,
+    private readonly copies: CopyRegistry,
+  ) {}
 
   execute({ subject, id }: HistoryQuery): Promise<AuditEntry[]> {
     switch (subject) {
       case 'hold':
-        return this.audit.holdHistory(id);
+        return this.holdHistory(id);
       case 'patron':
-        return this.audit.patronHistory(id);
+        return this.patronHistory(id);
       case 'title':
-        return this.audit.titleHistory(id);
+        return this.titleHistory(id);
       case 'copy':
-        return this.audit.copyHistory(id);
+        return this.copyHistory(id);
       default: {
         const _exhaustive: never = subject;
         return _exhaustive;
       }
     }
   }
+
+  private read(streamId: string) {
+    return readStreamOrEmpty(this.commands.store, streamId);
+  }
+
+  private async holdHistory(holdId: string): Promise<AuditEntry[]> {
+    const { titleId, cardNumber } = await this.locator.find(holdId);
+    const [title, patron] = await Promise.all([this.read(streamIds.title(titleId)), this.read(streamIds.patron(cardNumber))]);
+    return [...title, ...patron]
+      .filter(concerns('holdId', holdId))
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .map(entryOf);
+  }
+
+  private async patronHistory(cardNumber: string): Promise<AuditEntry[]> {
+    const events = await this.read(streamIds.patron(cardNumber));
+    if (events.length === 0) throw new UnknownPatron(cardNumber);
+    return events.map(entryOf);
+  }
+
+  private async titleHistory(titleId: string): Promise<AuditEntry[]> {
+    const events = await this.read(streamIds.title(titleId));
+    if (events.length === 0) throw new UnknownTitle(titleId);
+    return events.map(entryOf);
+  }
+
+  private async copyHistory(copyId: string): Promise<AuditEntry[]> {
+    const titleId = await this.copies.titleOf(copyId);
+    const [registry, title] = await Promise.all([this.read(streamIds.copy(copyId)), this.read(streamIds.title(titleId))]);
+    return [...registry, ...title.filter(concerns('copyId', copyId))].map(entryOf);
+  }
 }
 
 @QueryHandler(HoldAsOfQuery)
 export class HoldAsOfHandler implements IQueryHandler<HoldAsOfQuery, HoldAsOf> {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locator: HoldLocator,
+  ) {}
 
-  execute({ holdId, asOf }: HoldAsOfQuery): Promise<HoldAsOf> {
-    return this.audit.holdAsOf(holdId, asOf);
+  private read(streamId: string) {
+    return readStreamOrEmpty(this.commands.store, streamId);
+  }
+
+  async execute({ holdId, asOf }: HoldAsOfQuery): Promise<HoldAsOf> {
+    const { titleId, cardNumber } = await this.locator.find(holdId);
+    const upTo = (event: RecordedEvent) => Date.parse(event.metadata.occurredAt) <= asOf.getTime();
+    const events = (await this.read(streamIds.title(titleId))).filter(upTo);
+    const state = fold(titleDecider, events as unknown as TitleEvent[]);
+    const hold = state.holds[holdId];
+    let lastPickupDay: string | null = null;
+    if (hold?.status === 'ready' && hold.noticeDay && hold.pickupOpenDays) {
+      const locationEvents = (await this.read(streamIds.location(hold.pickupLocationId))).filter(upTo);
+      const location = fold(locationDecider, locationEvents as unknown as LocationEvent[]);
+      lastPickupDay = pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
+    }
+    return {
+      holdId,
+      asOf: asOf.toISOString(),
+      status: hold?.status ?? null,
+      titleId,
+      cardNumber,
+      pickupLocationId: hold?.pickupLocationId ?? null,
+      copyId: hold?.copyId ?? null,
+      queuePosition: hold ? queuePosition(state, holdId) : null,
+      noticeDay: hold?.noticeDay ?? null,
+      lastPickupDay: lastPickupDay ?? hold?.lastPickupDay ?? null,
+      eventsApplied: events.length,
+    };
   }
 }
-
-export const auditQueryHandlers = [HistoryHandler, HoldAsOfHandler];

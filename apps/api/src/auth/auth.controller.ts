@@ -1,28 +1,19 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Policy } from '@libs/domain';
-import { POLICY } from '@libs/platform';
-import { NotificationsGateway } from '../notifications/notifications.gateway';
-import { PatronLoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, StaffLoginDto, TokenResponse } from '../dto/auth.dto';
+import { ApiProblems } from '@libs/platform';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { MaintenanceWindowGuard } from '../http/maintenance-window.guard';
-import { ApiProblems } from '../http/problem-responses';
-import { ProblemException } from '../http/problem-details.filter';
-import { problemType } from '../http/problem';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
-import { PatronsService } from '../patrons/patrons.service';
-import { AuthService } from './auth.service';
+import { PatronLoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, StaffLoginDto, TokenResponse } from './auth.dto';
+import { PatronLoginCommand, StaffLoginCommand } from './login';
+import { CompletePasswordResetCommand, RequestPasswordResetCommand } from './password-reset';
 
 @ApiTags('patron')
 @Controller('auth')
 @UseGuards(MaintenanceWindowGuard)
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly patrons: PatronsService,
-    private readonly notifications: NotificationsGateway,
-    @Inject(POLICY) private readonly policy: Policy,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('login')
   @HttpCode(200)
@@ -30,7 +21,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponse })
   @ApiProblems(400, 401, 403, 429, 503)
   login(@Body() body: PatronLoginDto, @Req() request: Request): Promise<TokenResponse> {
-    return this.auth.patronLogin(body.cardNumber, body.password, request.ip ?? 'unknown');
+    return this.commandBus.execute(new PatronLoginCommand({ ...body, clientAddress: request.ip ?? 'unknown' }));
   }
 
   @Post('password-reset')
@@ -42,11 +33,7 @@ export class AuthController {
   })
   @ApiProblems(400, 404, 503)
   async requestReset(@Body() body: PasswordResetRequestDto) {
-    if (!this.policy.onlinePasswordReset) {
-      throw new ProblemException({ type: problemType('password-reset-not-offered'), title: 'password-reset-not-offered (R27)', status: 404, rule: 'R27', detail: 'This library resets passwords at the counter only. Please ask at the library.' });
-    }
-    const reset = await this.patrons.requestPasswordReset(body.cardNumber, body.email, { kind: 'patron', id: body.cardNumber });
-    if (reset) await this.notifications.sendPasswordReset(body.cardNumber, reset);
+    await this.commandBus.execute(new RequestPasswordResetCommand({ ...body }));
     return { accepted: true, detail: 'If the card number and address match our records, a reset link is on its way.' };
   }
 
@@ -55,14 +42,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password with the token from the reset mail (single use, short-lived: R27)' })
   @ApiProblems(400, 403, 404, 409, 422, 503)
   async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
-    await this.patrons.completePasswordReset(body.token, body.newPassword);
+    await this.commandBus.execute(new CompletePasswordResetCommand({ ...body }));
   }
 }
 
 @ApiTags('staff')
 @Controller('staff/auth')
 export class StaffAuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('login')
   @HttpCode(200)
@@ -70,6 +57,6 @@ export class StaffAuthController {
   @ApiOkResponse({ type: TokenResponse })
   @ApiProblems(400, 401, 429)
   login(@Body() body: StaffLoginDto, @Req() request: Request): Promise<TokenResponse> {
-    return this.auth.staffLogin(body.staffId, body.password, request.ip ?? 'unknown');
+    return this.commandBus.execute(new StaffLoginCommand({ ...body, clientAddress: request.ip ?? 'unknown' }));
   }
 }

@@ -2,9 +2,8 @@ import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { StaffRole } from '@libs/domain';
-import { ProblemException } from '../http/problem-details.filter';
-import { problemType } from '../http/problem';
 import { TokensService, type Principal } from './tokens.service';
+import { ProblemException, problemType } from '@libs/platform';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 

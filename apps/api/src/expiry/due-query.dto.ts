@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { DATE_MESSAGE, DATE_PATTERN } from '../dto/patterns';
-import { PageQueryDto } from '../dto/staff.dto';
+import { PageQueryDto } from '../http/queries.dto';
+import { DATE_MESSAGE, DATE_PATTERN } from '@libs/application';
 
 export class DueHoldsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-12-04', description: 'The day to judge by (library time zone); default today' })

@@ -1,9 +1,7 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { LocalDate } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import type { DueHold } from './due-holds';
-import { ExpirySweep } from './expiry-sweep.service';
-import type { SweepOutcome } from './sweep-report';
+import { type DueHold, ExpirySweep, type SweepOutcome } from '@libs/application';
 
 /** Staff asked for a sweep now (the daily one runs by itself). */
 export class SweepExpiredHoldsCommand {
@@ -38,4 +36,3 @@ export class DueHoldsHandler implements IQueryHandler<DueHoldsQuery, DueHoldsAns
   }
 }
 
-export const expiryHandlers = [SweepExpiredHoldsHandler, DueHoldsHandler];

@@ -4,13 +4,11 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pageOf } from '@libs/projections';
 import { StaffGuard, StaffRoles, type AuthenticatedRequest } from '../auth/auth.guards';
-import { ApiProblems } from '../http/problem-responses';
-import { ProblemException } from '../http/problem-details.filter';
-import { problemType } from '../http/problem';
 import { actorOf, principalOf, withPosition } from '../http/responses';
 import { DueHoldsQueryDto } from './due-query.dto';
 import { DueHoldsQuery, SweepExpiredHoldsCommand, type DueHoldsAnswer } from './expiry.commands';
-import { wasSkipped, type SweepOutcome } from './sweep-report';
+import { ApiProblems, ProblemException, problemType } from '@libs/platform';
+import { wasSkipped, type SweepOutcome } from '@libs/application';
 
 const DEFAULT_PAGE = 50;
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@libs/platform';
 
 /** The pages the web build makes (apps/web), each a client-routed app under its own path. */
 const FRONT_END_APPS = ['console', 'patron'] as const;

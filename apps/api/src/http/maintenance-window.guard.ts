@@ -1,7 +1,6 @@
 import { Inject, Injectable, type CanActivate } from '@nestjs/common';
 import { ServiceInMaintenance, inMaintenanceWindow, type Policy } from '@libs/domain';
-import { Clock, POLICY } from '@libs/platform';
-import { ProblemException, toProblem } from './problem-details.filter';
+import { Clock, POLICY, ProblemException, toProblem } from '@libs/platform';
 
 /** Minutes since local midnight in the library's time zone. */
 function localMinutes(now: Date, timeZone: string): number {

@@ -1,22 +1,27 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { locationDecider, streamIds, type LocationCalendar } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import { CommandRunner, type Positioned } from '../commands/command-runner.service';
+import { CommandRunner, type Positioned } from '@libs/platform';
 
+/** R13: a pickup location; it is open every day until a calendar is set. */
 export class RegisterLocationCommand {
-  constructor(
-    readonly locationId: string,
-    readonly name: string,
-    readonly actor: Actor,
-  ) {}
+  readonly locationId!: string;
+  readonly name!: string;
+  readonly actor!: Actor;
+
+  constructor(fields: RegisterLocationCommand) {
+    Object.assign(this, fields);
+  }
 }
 
 export class ChangeCalendarCommand {
-  constructor(
-    readonly locationId: string,
-    readonly calendar: LocationCalendar,
-    readonly actor: Actor,
-  ) {}
+  readonly locationId!: string;
+  readonly calendar!: LocationCalendar;
+  readonly actor!: Actor;
+
+  constructor(fields: ChangeCalendarCommand) {
+    Object.assign(this, fields);
+  }
 }
 
 @CommandHandler(RegisterLocationCommand)
@@ -35,5 +40,3 @@ export class ChangeCalendarHandler implements ICommandHandler<ChangeCalendarComm
     return this.commands.runForPosition(locationDecider, streamIds.location(locationId), { type: 'ChangeCalendar', locationId, calendar }, { actor });
   }
 }
-
-export const locationCommandHandlers = [RegisterLocationHandler, ChangeCalendarHandler];

@@ -1,87 +1,122 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LocalDate } from '@libs/domain';
+import { UnknownPatron, patronDecider, streamIds, type LocalDate, type PatronCommand, type PatronState } from '@libs/domain';
 import type { Actor } from '@libs/event-store';
-import type { Positioned } from '../commands/command-runner.service';
-import { PatronsService, type NewPatron } from './patrons.service';
+import { CommandRunner, type Positioned } from '@libs/platform';
+import { hashPassword, passwordMatches } from '../auth/passwords';
 
+/** Staff register a patron at the counter (R1-R3: identity checked there). */
 export class RegisterPatronCommand {
-  constructor(
-    readonly patron: NewPatron,
-    readonly actor: Actor,
-  ) {}
-}
-export class IssuePasswordCommand {
-  constructor(
-    readonly cardNumber: string,
-    readonly password: string,
-    readonly actor: Actor,
-  ) {}
-}
-export class RenewCardCommand {
-  constructor(
-    readonly cardNumber: string,
-    readonly cardExpiresOn: LocalDate,
-    readonly actor: Actor,
-  ) {}
-}
-export class RegisterEmailCommand {
-  constructor(
-    readonly cardNumber: string,
-    readonly email: string,
-    readonly actor: Actor,
-  ) {}
-}
-export class ChangePasswordCommand {
-  constructor(
-    readonly cardNumber: string,
-    readonly currentPassword: string,
-    readonly newPassword: string,
-    readonly actor: Actor,
-  ) {}
-}
+  readonly cardNumber!: string;
+  readonly name!: string;
+  readonly birthDate!: LocalDate;
+  readonly cardExpiresOn!: LocalDate;
+  readonly wideArea!: boolean;
+  readonly actor!: Actor;
 
-@CommandHandler(RegisterPatronCommand)
-export class RegisterPatronHandler implements ICommandHandler<RegisterPatronCommand, Positioned> {
-  constructor(private readonly patrons: PatronsService) {}
-  execute({ patron, actor }: RegisterPatronCommand) {
-    return this.patrons.register(patron, actor);
+  constructor(fields: RegisterPatronCommand) {
+    Object.assign(this, fields);
   }
 }
 
 /** R1: the password is issued at the counter, after staff checked the patron's identity. */
-@CommandHandler(IssuePasswordCommand)
-export class IssuePasswordHandler implements ICommandHandler<IssuePasswordCommand, Positioned> {
-  constructor(private readonly patrons: PatronsService) {}
-  execute({ cardNumber, password, actor }: IssuePasswordCommand) {
-    return this.patrons.issuePassword(cardNumber, password, actor);
+export class IssuePasswordCommand {
+  readonly cardNumber!: string;
+  readonly password!: string;
+  readonly actor!: Actor;
+
+  constructor(fields: IssuePasswordCommand) {
+    Object.assign(this, fields);
   }
 }
 
 /** R4: an expired card is renewed at the counter. */
-@CommandHandler(RenewCardCommand)
-export class RenewCardHandler implements ICommandHandler<RenewCardCommand, Positioned> {
-  constructor(private readonly patrons: PatronsService) {}
-  execute({ cardNumber, cardExpiresOn, actor }: RenewCardCommand) {
-    return this.patrons.renewCard(cardNumber, cardExpiresOn, actor);
+export class RenewCardCommand {
+  readonly cardNumber!: string;
+  readonly cardExpiresOn!: LocalDate;
+  readonly actor!: Actor;
+
+  constructor(fields: RenewCardCommand) {
+    Object.assign(this, fields);
   }
 }
 
 /** R25: one address per patron, registered or changed online. */
-@CommandHandler(RegisterEmailCommand)
-export class RegisterEmailHandler implements ICommandHandler<RegisterEmailCommand, Positioned> {
-  constructor(private readonly patrons: PatronsService) {}
-  execute({ cardNumber, email, actor }: RegisterEmailCommand) {
-    return this.patrons.registerEmail(cardNumber, email, actor);
+export class RegisterEmailCommand {
+  readonly cardNumber!: string;
+  readonly email!: string;
+  readonly actor!: Actor;
+
+  constructor(fields: RegisterEmailCommand) {
+    Object.assign(this, fields);
   }
 }
 
 /** R28: the patron changes their password online, proving the current one. */
-@CommandHandler(ChangePasswordCommand)
-export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand, Positioned> {
-  constructor(private readonly patrons: PatronsService) {}
-  execute({ cardNumber, currentPassword, newPassword, actor }: ChangePasswordCommand) {
-    return this.patrons.changePassword(cardNumber, currentPassword, newPassword, actor);
+export class ChangePasswordCommand {
+  readonly cardNumber!: string;
+  readonly currentPassword!: string;
+  readonly newPassword!: string;
+  readonly actor!: Actor;
+
+  constructor(fields: ChangePasswordCommand) {
+    Object.assign(this, fields);
   }
 }
 
-export const patronCommandHandlers = [RegisterPatronHandler, IssuePasswordHandler, RenewCardHandler, RegisterEmailHandler, ChangePasswordHandler];
+/** Runs a patron command on an existing patron's stream; an unknown card is 404 before anything else. */
+async function onExistingPatron(commands: CommandRunner, cardNumber: string, command: (patron: PatronState) => PatronCommand | Promise<PatronCommand>, actor: Actor): Promise<Positioned> {
+  const patron = await commands.load(patronDecider, streamIds.patron(cardNumber));
+  if (!patron.exists) throw new UnknownPatron(cardNumber);
+  return commands.runForPosition(patronDecider, streamIds.patron(cardNumber), await command(patron), { actor });
+}
+
+@CommandHandler(RegisterPatronCommand)
+export class RegisterPatronHandler implements ICommandHandler<RegisterPatronCommand, Positioned> {
+  constructor(private readonly commands: CommandRunner) {}
+  execute({ actor, ...patron }: RegisterPatronCommand) {
+    return this.commands.runForPosition(patronDecider, streamIds.patron(patron.cardNumber), { type: 'RegisterPatron', ...patron, policy: this.commands.policy }, { actor });
+  }
+}
+
+@CommandHandler(IssuePasswordCommand)
+export class IssuePasswordHandler implements ICommandHandler<IssuePasswordCommand, Positioned> {
+  constructor(private readonly commands: CommandRunner) {}
+  execute({ cardNumber, password, actor }: IssuePasswordCommand) {
+    return onExistingPatron(this.commands, cardNumber, async () => ({ type: 'SetPassword', cardNumber, passwordHash: await hashPassword(password), via: 'counter' }), actor);
+  }
+}
+
+@CommandHandler(RenewCardCommand)
+export class RenewCardHandler implements ICommandHandler<RenewCardCommand, Positioned> {
+  constructor(private readonly commands: CommandRunner) {}
+  execute({ cardNumber, cardExpiresOn, actor }: RenewCardCommand) {
+    return onExistingPatron(this.commands, cardNumber, () => ({ type: 'RenewCard', cardNumber, cardExpiresOn }), actor);
+  }
+}
+
+@CommandHandler(RegisterEmailCommand)
+export class RegisterEmailHandler implements ICommandHandler<RegisterEmailCommand, Positioned> {
+  constructor(private readonly commands: CommandRunner) {}
+  execute({ cardNumber, email, actor }: RegisterEmailCommand) {
+    return onExistingPatron(this.commands, cardNumber, () => ({ type: 'RegisterEmail', cardNumber, email }), actor);
+  }
+}
+
+/** The hashes are computed here (slow on purpose); whether the proof suffices is the decider's rule (R28). */
+@CommandHandler(ChangePasswordCommand)
+export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand, Positioned> {
+  constructor(private readonly commands: CommandRunner) {}
+  execute({ cardNumber, currentPassword, newPassword, actor }: ChangePasswordCommand) {
+    return onExistingPatron(
+      this.commands,
+      cardNumber,
+      async (patron) => ({
+        type: 'ChangePassword',
+        cardNumber,
+        currentPasswordMatches: await passwordMatches(patron.passwordHash, currentPassword),
+        newPasswordHash: await hashPassword(newPassword),
+      }),
+      actor,
+    );
+  }
+}

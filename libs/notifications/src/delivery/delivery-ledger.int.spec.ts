@@ -3,12 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { testRedisUrl } from '../../../../test/support/test-redis';
 import type { DeliveryClaimRequest, DeliveryLedger } from './delivery-ledger';
 import { FileDeliveryLedger } from './file-delivery-ledger';
 import { InMemoryDeliveryLedger } from './in-memory-delivery-ledger';
 import { RedisDeliveryLedger } from './redis-delivery-ledger';
 
-const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+const redis = new Redis(testRedisUrl(), { lazyConnect: true });
 const prefix = `test:notifications:ledger:${process.pid}:${Date.now()}:`;
 const directories: string[] = [];
 

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { testRedisUrl } from '../../../../test/support/test-redis';
 import { SmtpTestServer } from '../../test/smtp-test-server';
 import { messageIdFor } from '../mailer/message-id';
 import { OutboxMailer } from '../mailer/outbox-mailer';
@@ -12,7 +13,7 @@ import { FileDeliveryLedger } from './file-delivery-ledger';
 import { NotificationDispatcher, type Delivery } from './notification-dispatcher';
 import { RedisDeliveryLedger } from './redis-delivery-ledger';
 
-const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+const redis = new Redis(testRedisUrl(), { lazyConnect: true });
 const prefix = `test:notifications:dispatcher:${process.pid}:${Date.now()}:`;
 const from = 'info@lib.example.jp';
 const retry = { maxAttempts: 4, initialDelayMs: 100, multiplier: 2, maxDelayMs: 10_000, jitter: 0 };
@@ -123,7 +124,7 @@ describe('NotificationDispatcher over SMTP and the Redis ledger', () => {
     const mail = delivery();
     await dispatcher().dispatch(mail);
 
-    const otherConnection = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+    const otherConnection = new Redis(testRedisUrl(), { lazyConnect: true });
     try {
       const restarted = dispatcher({ ledger: new RedisDeliveryLedger(otherConnection, keyPrefix) });
       expect(await restarted.dispatch(mail)).toMatchObject({ status: 'already-handled', record: { state: 'sent', attempts: 1 } });

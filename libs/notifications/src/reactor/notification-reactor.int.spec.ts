@@ -3,13 +3,14 @@ import type { HoldReady } from '@libs/domain';
 import { Redis } from 'ioredis';
 import { recorded } from '../../test/recorded-event';
 import { SmtpTestServer } from '../../test/smtp-test-server';
+import { testRedisUrl } from '../../../../test/support/test-redis';
 import { NotificationDispatcher } from '../delivery/notification-dispatcher';
 import { RedisDeliveryLedger } from '../delivery/redis-delivery-ledger';
 import { SmtpMailer } from '../mailer/smtp-mailer';
 import type { NotificationLookups } from './notification-lookups';
 import { NotificationReactor } from './notification-reactor';
 
-const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+const redis = new Redis(testRedisUrl(), { lazyConnect: true });
 const prefix = `test:notifications:reactor:${process.pid}:${Date.now()}:`;
 
 afterAll(async () => {

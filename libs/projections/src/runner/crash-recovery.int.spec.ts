@@ -17,7 +17,7 @@ const repository = join(__dirname, '../../../..');
 const worker = join(repository, 'libs/projections/test-support/project-into-redis.ts');
 
 function startWorker(eventsDir: string, keyPrefix: string): ChildProcess & { output: string[] } {
-  const child = spawn(process.execPath, ['-r', join(repository, 'bench/register.js'), worker, eventsDir, redisUrl, keyPrefix, '20'], {
+  const child = spawn(process.execPath, ['-r', join(repository, 'scripts/ts-register.js'), worker, eventsDir, redisUrl, keyPrefix, '20'], {
     cwd: repository,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,50 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { streamIds, titleDecider } from '@libs/domain';
+import type { Actor } from '@libs/event-store';
+import { CopyRegistry, HoldLocator } from '@libs/application';
+import { CommandRunner, type Positioned } from '@libs/platform';
+
+/** Staff took the copy of an expired or cancelled ready hold off the hold shelf (clears it from the clearance list). */
+export class ClearHoldShelfCommand {
+  readonly copyId!: string;
+  readonly actor!: Actor;
+
+  constructor(fields: ClearHoldShelfCommand) {
+    Object.assign(this, fields);
+  }
+}
+
+/** Staff worked the call list for a ready hold (R14). */
+export class RecordContactCommand {
+  readonly holdId!: string;
+  readonly outcome!: 'called' | 'no-answer' | 'left-message';
+  readonly actor!: Actor;
+
+  constructor(fields: RecordContactCommand) {
+    Object.assign(this, fields);
+  }
+}
+
+@CommandHandler(ClearHoldShelfCommand)
+export class ClearHoldShelfHandler implements ICommandHandler<ClearHoldShelfCommand, Positioned> {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly copies: CopyRegistry,
+  ) {}
+  async execute({ copyId, actor }: ClearHoldShelfCommand) {
+    const titleId = await this.copies.titleOf(copyId);
+    return this.commands.runForPosition(titleDecider, streamIds.title(titleId), { type: 'ClearHoldShelf', titleId, copyId }, { actor });
+  }
+}
+
+@CommandHandler(RecordContactCommand)
+export class RecordContactHandler implements ICommandHandler<RecordContactCommand, Positioned> {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly locator: HoldLocator,
+  ) {}
+  async execute({ holdId, outcome, actor }: RecordContactCommand) {
+    const { titleId } = await this.locator.find(holdId);
+    return this.commands.runForPosition(titleDecider, streamIds.title(titleId), { type: 'RecordContact', titleId, holdId, outcome }, { actor });
+  }
+}

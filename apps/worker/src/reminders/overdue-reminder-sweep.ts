@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { isOverdue, type LocalDate, type Policy } from '@libs/domain';
+import type { NotificationReactor } from '@libs/notifications';
+import { loansCollection, type LoanDoc, type ReadModelStore } from '@libs/projections';
+import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, CommandRunner, ConsistentReads } from '@libs/platform';
+import { emptyReport, tally, type SweepReport } from './sweep-report';
+import { NOTIFICATION_REACTOR } from '@libs/application';
+
+/** One reminder per loan per day at most, however often the sweep runs and however many workers run it. */
+export function overdueReminderKey(loan: Pick<LoanDoc, 'copyId' | 'dueOn'>, day: LocalDate): string {
+  return `overdue:${loan.copyId}:${loan.dueOn}:${day}`;
+}
+
+/**
+ * R26 (Library A, `policy.overdueReminderMail`): mails the borrower of every loan past its due date, once a day.
+ * The delivery ledger keys each mail by (copy, due date, day), so a second run the same day sends nothing.
+ */
+@Injectable()
+export class OverdueReminderSweep {
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(NOTIFICATION_REACTOR) private readonly mails: NotificationReactor,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(POLICY) private readonly policy: Policy,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    private readonly commands: CommandRunner,
+    private readonly reads: ConsistentReads,
+  ) {
+    this.logger = logger.child({ part: 'overdue-reminders' });
+  }
+
+  async run(): Promise<SweepReport> {
+    const today = this.commands.today();
+    const report = emptyReport(today);
+    if (!this.policy.overdueReminderMail) return report;
+    await this.reads.settle();
+    const { items: loans } = await this.readModels.list<LoanDoc>(loansCollection);
+    for (const loan of loans.filter((candidate) => isOverdue(candidate.dueOn, today))) {
+      try {
+        tally(
+          report,
+          await this.mails.sendOverdueReminder({
+            cardNumber: loan.cardNumber,
+            loans: [{ titleId: loan.titleId, dueOn: loan.dueOn }],
+            causationId: overdueReminderKey(loan, today),
+          }),
+        );
+      } catch (error) {
+        report.errors += 1;
+        this.logger.error({ err: error, copyId: loan.copyId }, 'overdue reminder not handled; the next run tries again');
+      }
+    }
+    this.logger.info(report, 'overdue reminder sweep done');
+    return report;
+  }
+}

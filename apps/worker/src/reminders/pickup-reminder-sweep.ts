@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { streamIds, type HoldReady, type LocalDate, type Policy } from '@libs/domain';
+import type { RecordedEvent } from '@libs/event-store';
+import type { NotificationReactor } from '@libs/notifications';
+import { calendarOf, holdIndexes, holdsCollection, lastPickupDay, locationsById, type HoldDoc, type ReadModelStore } from '@libs/projections';
+import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, readStreamOrEmpty, CommandRunner, ConsistentReads } from '@libs/platform';
+import { pickupReminderDue } from './pickup-reminder-day';
+import { emptyReport, tally, type SweepReport } from './sweep-report';
+import { NOTIFICATION_REACTOR } from '@libs/application';
+
+const holdEnds = new Set(['HoldFulfilled', 'PickupExpired', 'HoldCancelled']);
+
+/**
+ * The optional pickup reminder (`policy.pickupReminderOpenDaysBefore`, null in both presets): a ready hold with
+ * e-mail contact gets one mail that many open days before its last pickup day. Keyed by the HoldReady event,
+ * so each notice gets one reminder at most; a copy handed on to the next patron is a new notice.
+ */
+@Injectable()
+export class PickupReminderSweep {
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(NOTIFICATION_REACTOR) private readonly mails: NotificationReactor,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(POLICY) private readonly policy: Policy,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    private readonly commands: CommandRunner,
+    private readonly reads: ConsistentReads,
+  ) {
+    this.logger = logger.child({ part: 'pickup-reminders' });
+  }
+
+  async run(): Promise<SweepReport> {
+    const today = this.commands.today();
+    const report = emptyReport(today);
+    const openDaysBefore = this.policy.pickupReminderOpenDaysBefore;
+    if (openDaysBefore === null || openDaysBefore <= 0) return report;
+    await this.reads.settle();
+    const { items } = await this.readModels.list<HoldDoc>(holdsCollection, { index: holdIndexes.ready });
+    const holds = items.filter((hold) => hold.contactMethod === 'email');
+    const locations = await locationsById(this.readModels, holds.map((hold) => hold.pickupLocationId));
+    for (const hold of holds) {
+      const location = locations.get(hold.pickupLocationId);
+      const lastDay = lastPickupDay(hold, location);
+      if (!pickupReminderDue(today, hold.noticeDay as LocalDate, lastDay, openDaysBefore, calendarOf(location))) continue;
+      try {
+        const notice = await this.currentNotice(hold);
+        if (!notice) continue;
+        tally(
+          report,
+          await this.mails.sendPickupReminder({
+            cardNumber: notice.data.cardNumber,
+            titleId: notice.data.titleId,
+            pickupLocationId: notice.data.pickupLocationId,
+            contactMethod: notice.data.contactMethod,
+            lastPickupDay: lastDay,
+            causationId: notice.id,
+          }),
+        );
+      } catch (error) {
+        report.errors += 1;
+        this.logger.error({ err: error, holdId: hold.holdId }, 'pickup reminder not handled; the next run tries again');
+      }
+    }
+    this.logger.info(report, 'pickup reminder sweep done');
+    return report;
+  }
+
+  /** The HoldReady event of a hold that is still ready, from its title's stream (the read model does not keep event ids). */
+  private async currentNotice(hold: HoldDoc): Promise<RecordedEvent<'HoldReady', HoldReady['data']> | null> {
+    const events = await readStreamOrEmpty(this.commands.store, streamIds.title(hold.titleId));
+    let notice: RecordedEvent<'HoldReady', HoldReady['data']> | null = null;
+    for (const event of events) {
+      if ((event.data as { holdId?: string }).holdId !== hold.holdId) continue;
+      if (event.type === 'HoldReady') notice = event as RecordedEvent<'HoldReady', HoldReady['data']>;
+      else if (holdEnds.has(event.type)) notice = null;
+    }
+    return notice;
+  }
+}

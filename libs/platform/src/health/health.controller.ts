@@ -1,0 +1,68 @@
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { EventStore } from '@libs/event-store';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, EVENT_STORE, REDIS } from '../tokens';
+import { HealthChecks } from './health-checks';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly checks: HealthChecks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
+
+  /** Up when `call` answers within the timeout, down with the reason otherwise. */
+  private async probe(key: string, call: () => Promise<void>, details: Record<string, unknown>) {
+    const session = this.indicator.check(key);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        call(),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        }),
+      ]);
+      return session.up(details);
+    } catch (error) {
+      return session.down({ ...details, message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Which adapters are in use and whether each answers (200 when all do, 503 otherwise)' })
+  @ApiResponse({ status: 200, description: 'Everything answers' })
+  @ApiResponse({ status: 503, description: 'Something does not answer; `error` names it' })
+  async check(@Res({ passthrough: true }) response: Response) {
+    const adapters = {
+      eventStore: this.eventStore.adapter,
+      readModels: this.config.READ_MODEL_STORE,
+      mail: this.config.MAIL_TRANSPORT,
+      role: this.config.APP_ROLE,
+    };
+    const checks = [
+      () => this.probe('eventStore', () => this.eventStore.ping(), { adapter: this.eventStore.adapter }),
+      ...(this.redis ? [() => this.probe('redis', async () => void (await (this.redis as Redis).ping()), {})] : []),
+      ...this.checks.all(),
+    ];
+    try {
+      return { ...(await this.health.check(checks)), adapters };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return { ...(error.getResponse() as object), adapters };
+    }
+  }
+}
