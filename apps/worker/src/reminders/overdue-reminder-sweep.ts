@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { isOverdue, type LocalDate, type Policy } from '@libs/domain';
+import type { LocalDate, Policy } from '@libs/domain';
 import type { NotificationReactor } from '@libs/notifications';
-import { loansCollection, type LoanDoc, type ReadModelStore } from '@libs/projections';
+import { overdueLoans, type LoanDoc, type ReadModelStore } from '@libs/projections';
 import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, CommandRunner, ConsistentReads } from '@libs/platform';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
 import { NOTIFICATION_REACTOR } from '@libs/application';
@@ -36,8 +36,7 @@ export class OverdueReminderSweep {
     const report = emptyReport(today);
     if (!this.policy.overdueReminderMail) return report;
     await this.reads.settle();
-    const { items: loans } = await this.readModels.list<LoanDoc>(loansCollection);
-    for (const loan of loans.filter((candidate) => isOverdue(candidate.dueOn, today))) {
+    for (const loan of await overdueLoans(this.readModels, today)) {
       try {
         tally(
           report,

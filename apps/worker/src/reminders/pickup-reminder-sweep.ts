@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { streamIds, type HoldReady, type LocalDate, type Policy } from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
 import type { NotificationReactor } from '@libs/notifications';
-import { calendarOf, holdIndexes, holdsCollection, lastPickupDay, locationsById, type HoldDoc, type ReadModelStore } from '@libs/projections';
+import { calendarOf, emailReadyHolds, lastPickupDay, locationsById, type HoldDoc, type ReadModelStore } from '@libs/projections';
 import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, readStreamOrEmpty, CommandRunner, ConsistentReads } from '@libs/platform';
 import { pickupReminderDue } from './pickup-reminder-day';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
@@ -37,8 +37,7 @@ export class PickupReminderSweep {
     const openDaysBefore = this.policy.pickupReminderOpenDaysBefore;
     if (openDaysBefore === null || openDaysBefore <= 0) return report;
     await this.reads.settle();
-    const { items } = await this.readModels.list<HoldDoc>(holdsCollection, { index: holdIndexes.ready });
-    const holds = items.filter((hold) => hold.contactMethod === 'email');
+    const holds = await emailReadyHolds(this.readModels);
     const locations = await locationsById(this.readModels, holds.map((hold) => hold.pickupLocationId));
     for (const hold of holds) {
       const location = locations.get(hold.pickupLocationId);

@@ -1,5 +1,5 @@
 import { expiryDay, type LocalDate } from '@libs/domain';
-import { calendarOf, dueReadyHolds, locationsById, titlesCollection, type DueReadyHold, type ReadModelStore, type TitleDoc } from '@libs/projections';
+import { calendarOf, dueReadyHolds, locationsById, titlesById, type DueReadyHold, type ReadModelStore } from '@libs/projections';
 
 /** A ready hold whose pickup window is over, with what staff need to see why (R18, R30). */
 export interface DueHold extends DueReadyHold {
@@ -20,15 +20,14 @@ export async function dueHolds(store: ReadModelStore, today: LocalDate): Promise
   const due = await dueReadyHolds(store, today);
   const [locations, titles] = await Promise.all([
     locationsById(store, due.map((hold) => hold.pickupLocationId)),
-    store.getMany<TitleDoc>(titlesCollection, [...new Set(due.map((hold) => hold.titleId))]),
+    titlesById(store, due.map((hold) => hold.titleId)),
   ]);
-  const titleNames = new Map(titles.filter((title): title is TitleDoc => title !== undefined).map((title) => [title.titleId, title.name]));
   return due
     .map((hold) => {
       const location = locations.get(hold.pickupLocationId);
       return {
         ...hold,
-        titleName: titleNames.get(hold.titleId) ?? null,
+        titleName: titles.get(hold.titleId)?.name ?? null,
         pickupLocationName: location?.name ?? null,
         expiryDay: expiryDay(hold.noticeDay, hold.pickupOpenDays, calendarOf(location)),
       };

@@ -1,5 +1,5 @@
-import { titlesCollection, type TitleDoc } from '../read-models/titles/titles.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
+import { titlesCollection, type TitleDoc } from './titles.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
 
 /** The title's waiting holds, first placed first (R16); undefined for an unknown title. */
 export async function titleQueue(store: ReadModelStore, titleId: string): Promise<string[] | undefined> {

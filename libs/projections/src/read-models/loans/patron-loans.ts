@@ -1,7 +1,7 @@
-import type { LocalDate } from '@libs/domain';
-import { loanIndexes, loansCollection, type LoanDoc } from '../read-models/loans/loans.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
-import { byKeys, titlesById } from './lookups';
+import { isOverdue, type LocalDate } from '@libs/domain';
+import { loanIndexes, loansCollection, type LoanDoc } from './loans.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
+import { byKeys, titlesById } from '../titles/title-lookups';
 
 export interface PatronLoan {
   copyId: string;
@@ -25,4 +25,10 @@ export async function patronLoans(store: ReadModelStore, cardNumber: string, tod
       overdue: loan.dueOn < today,
     }))
     .sort(byKeys((loan) => loan.dueOn, (loan) => loan.copyId));
+}
+
+/** Every loan past its due date as of `today`, of every patron (the overdue reminders' list: R26). */
+export async function overdueLoans(store: ReadModelStore, today: LocalDate): Promise<LoanDoc[]> {
+  const { items: loans } = await store.list<LoanDoc>(loansCollection);
+  return loans.filter((loan) => isOverdue(loan.dueOn, today));
 }

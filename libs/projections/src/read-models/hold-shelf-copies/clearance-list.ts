@@ -1,7 +1,7 @@
-import { holdShelfCopiesCollection, holdShelfCopyIndexes, type HoldShelfCopyDoc } from '../read-models/hold-shelf-copies/hold-shelf-copies.read-model';
-import { pageOf, type Page, type ReadModelStore } from '../store/read-model-store';
-import { byKeys, titlesById } from './lookups';
-import type { PageRequest } from './page-request';
+import { holdShelfCopiesCollection, holdShelfCopyIndexes, type HoldShelfCopyDoc } from './hold-shelf-copies.read-model';
+import { pageOf, type Page, type ReadModelStore } from '../../store/read-model-store';
+import { byKeys, titlesById } from '../titles/title-lookups';
+import type { PageRequest } from '../../store/page-request';
 
 export interface ClearanceEntry {
   holdId: string;

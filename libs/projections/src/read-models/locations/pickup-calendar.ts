@@ -1,8 +1,8 @@
 import { openCalendar, pickupDeadline, type LocalDate, type LocationCalendar } from '@libs/domain';
-import type { HoldDoc } from '../read-models/holds/holds.read-model';
-import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
-import { documentsById } from './lookups';
+import type { HoldDoc } from '../holds/holds.read-model';
+import { locationsCollection, type LocationDoc } from './locations.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
+import { documentsById } from '../titles/title-lookups';
 
 /** The pickup locations behind a list's entries, one read for all of them. */
 export function locationsById(store: ReadModelStore, locationIds: readonly string[]): Promise<Map<string, LocationDoc>> {

@@ -1,10 +1,10 @@
 import type { ContactMethod, LocalDate } from '@libs/domain';
-import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
-import { locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
-import { pageOf, type Page, type ReadModelStore } from '../store/read-model-store';
-import { byKeys, titlesById } from './lookups';
-import type { PageRequest } from './page-request';
-import { lastPickupDay } from './pickup-calendar';
+import { holdIndexes, holdsCollection, type HoldDoc } from './holds.read-model';
+import { locationsCollection, type LocationDoc } from '../locations/locations.read-model';
+import { pageOf, type Page, type ReadModelStore } from '../../store/read-model-store';
+import { byKeys, titlesById } from '../titles/title-lookups';
+import type { PageRequest } from '../../store/page-request';
+import { lastPickupDay } from '../locations/pickup-calendar';
 
 export interface HoldShelfEntry {
   holdId: string;

@@ -1,8 +1,8 @@
 import { isExpired, type LocalDate } from '@libs/domain';
-import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
-import type { Page, ReadModelStore } from '../store/read-model-store';
-import type { PageRequest } from './page-request';
-import { calendarOf, lastPickupDay, locationsById } from './pickup-calendar';
+import { holdIndexes, holdsCollection, type HoldDoc } from './holds.read-model';
+import type { Page, ReadModelStore } from '../../store/read-model-store';
+import type { PageRequest } from '../../store/page-request';
+import { calendarOf, lastPickupDay, locationsById } from '../locations/pickup-calendar';
 
 export interface ReadyHold {
   holdId: string;
@@ -32,6 +32,12 @@ const toReadyHold = (hold: HoldDoc): ReadyHold => ({
 export async function readyHolds(store: ReadModelStore, page: PageRequest = {}): Promise<Page<ReadyHold>> {
   const holds = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.ready, ...page });
   return { ...holds, items: holds.items.map(toReadyHold) };
+}
+
+/** The ready holds whose patron is told by e-mail (the pickup reminder's candidates), as stored. */
+export async function emailReadyHolds(store: ReadModelStore): Promise<HoldDoc[]> {
+  const { items } = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.ready });
+  return items.filter((hold) => hold.contactMethod === 'email');
 }
 
 /**

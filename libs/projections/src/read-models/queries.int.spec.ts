@@ -6,18 +6,18 @@ import { openTestEventStore, type TestEventStore } from '../../test-support/lmdb
 import { storeKinds, type StoreFixture } from '../../test-support/stores';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { ReadModelStore } from '../store/read-model-store';
-import { callList } from './call-list';
-import { clearanceList } from './clearance-list';
-import { holdIndex } from './hold-index';
-import { holdShelf } from './hold-shelf';
-import { patronByCard } from './patron-by-card';
-import { patronHolds } from './patron-holds';
-import { patronLoans } from './patron-loans';
-import { patronReadyHolds } from './patron-ready-holds';
-import { pickupLocations } from './pickup-locations';
-import { pullList } from './pull-list';
-import { dueReadyHolds, readyHolds } from './ready-holds';
-import { titleInfo, titleQueue } from './title-queue';
+import { callList } from './holds/call-list';
+import { clearanceList } from './hold-shelf-copies/clearance-list';
+import { holdIndex } from './holds/hold-index';
+import { holdShelf } from './holds/hold-shelf';
+import { patronByCard } from './patron-directory/patron-by-card';
+import { patronHolds } from './holds/patron-holds';
+import { patronLoans } from './loans/patron-loans';
+import { patronReadyHolds } from './holds/patron-ready-holds';
+import { pickupLocations } from './locations/pickup-locations';
+import { pullList } from './titles/pull-list';
+import { dueReadyHolds, readyHolds } from './holds/ready-holds';
+import { titleInfo, titleQueue } from './titles/title-queue';
 
 // 2026-04-01 is a Wednesday. The main library closes on Mondays; national holidays are ignored here.
 const mondaysClosed = { weeklyClosedDays: [1] };

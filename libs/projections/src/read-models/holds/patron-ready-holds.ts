@@ -1,8 +1,8 @@
 import type { LocalDate } from '@libs/domain';
-import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
-import { byKeys, titlesById } from './lookups';
-import { lastPickupDay, locationsById } from './pickup-calendar';
+import { holdIndexes, holdsCollection, type HoldDoc } from './holds.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
+import { byKeys, titlesById } from '../titles/title-lookups';
+import { lastPickupDay, locationsById } from '../locations/pickup-calendar';
 
 export interface PatronReadyHold {
   holdId: string;

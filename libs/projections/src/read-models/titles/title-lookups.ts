@@ -1,5 +1,5 @@
-import { titlesCollection, type TitleDoc } from '../read-models/titles/titles.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
+import { titlesCollection, type TitleDoc } from './titles.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
 
 /** The documents behind a list's entries, one read for all of them, by id; ids with no document are left out. */
 export async function documentsById<T>(store: ReadModelStore, collection: string, ids: readonly string[]): Promise<Map<string, T>> {

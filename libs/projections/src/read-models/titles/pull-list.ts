@@ -1,6 +1,6 @@
-import { isPullable, titleIndexes, titlesCollection, type TitleDoc } from '../read-models/titles/titles.read-model';
-import type { Page, ReadModelStore } from '../store/read-model-store';
-import type { PageRequest } from './page-request';
+import { isPullable, titleIndexes, titlesCollection, type TitleDoc } from './titles.read-model';
+import type { Page, ReadModelStore } from '../../store/read-model-store';
+import type { PageRequest } from '../../store/page-request';
 
 export interface PullListEntry {
   titleId: string;

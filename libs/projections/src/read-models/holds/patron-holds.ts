@@ -1,7 +1,7 @@
 import type { ContactMethod } from '@libs/domain';
-import { holdIndexes, holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
-import { byKeys, titlesById } from './lookups';
+import { holdIndexes, holdsCollection, type HoldDoc } from './holds.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
+import { byKeys, titlesById } from '../titles/title-lookups';
 
 export interface PatronHold {
   holdId: string;

@@ -1,5 +1,5 @@
-import { locationIndexes, locationsCollection, type LocationDoc } from '../read-models/locations/locations.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
+import { locationIndexes, locationsCollection, type LocationDoc } from './locations.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
 
 /** A pickup location's name and current calendar. */
 export function pickupLocation(store: ReadModelStore, locationId: string): Promise<LocationDoc | undefined> {

@@ -1,5 +1,5 @@
-import { holdsCollection, type HoldDoc } from '../read-models/holds/holds.read-model';
-import type { ReadModelStore } from '../store/read-model-store';
+import { holdsCollection, type HoldDoc } from './holds.read-model';
+import type { ReadModelStore } from '../../store/read-model-store';
 
 export type HoldIndexEntry = Pick<HoldDoc, 'holdId' | 'titleId' | 'cardNumber' | 'status'>;
 
