@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
+import { testRedisUrl } from '../../../../test/support/test-redis';
 import { InMemoryLoginThrottle, RedisLoginThrottle, type LoginThrottle } from './login-throttle';
 
 const limits = { maxFailures: 3, windowSeconds: 600 };
-const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+const redis = new Redis(testRedisUrl(), { lazyConnect: true });
 const prefix = `test:throttle:${process.pid}:${Date.now()}:`;
 
 afterAll(async () => {

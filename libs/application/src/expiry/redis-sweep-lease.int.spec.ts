@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { testRedisUrl } from '../../../../test/support/test-redis';
 import { RedisSweepLease } from './redis-sweep-lease';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** I3: of many workers, one sweeps at a time. Real Redis on 127.0.0.1:6379, one key per test, deleted after. */
+/** I3: of many workers, one sweeps at a time. The test run's own redis-server, one key per test, deleted after. */
 describe('the Redis sweep lease (I3)', () => {
   let redis: Redis;
   let key: string;
 
   beforeAll(() => {
-    redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
   });
   beforeEach(() => {
     key = `test:expiry-lease:${randomUUID()}`;
