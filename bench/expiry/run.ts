@@ -32,7 +32,13 @@ const rawAppends = Number(process.env.BENCH_RAW_APPENDS ?? 20_000);
 const holdsPerPatron = 10;
 const locationIds = ['central', 'east', 'west'];
 /** Closed on Mondays, like most Japanese public libraries. */
-const calendar: LocationCalendar = { weeklyClosedDays: [1], closedDates: [], closedRanges: [], closedOnNationalHolidays: false, closedDayAfterNationalHoliday: false };
+const calendar: LocationCalendar = {
+  weeklyClosedDays: [1],
+  closedDates: [],
+  closedRanges: [],
+  closedOnNationalHolidays: false,
+  closedDayAfterNationalHoliday: false,
+};
 /** Notices over the week of 2027-01-04; the last one's window ends 01-20, so on 01-25 every hold is due. */
 const firstNoticeDay = '2027-01-04';
 const sweepAt = '2027-01-25T00:05:00+09:00';
@@ -108,7 +114,9 @@ async function main(): Promise<void> {
     // The app as `npm start` has it, minus HTTP, the reactors and the schedule: read models in memory, following the log.
     const config = loadConfig({ DATA_DIR: directory, READ_MODEL_STORE: 'memory', LOG_LEVEL: 'silent', LIBRARY_POLICY: 'library-b' });
     started = performance.now();
-    const app = await NestFactory.createApplicationContext(operatorModule({ config, clock, logger: pino({ level: 'silent' }), eventStore: store }), { logger: false });
+    const app = await NestFactory.createApplicationContext(operatorModule({ config, clock, logger: pino({ level: 'silent' }), eventStore: store }), {
+      logger: false,
+    });
     const catchUpSeconds = (performance.now() - started) / 1000;
     console.log(`read models caught up with the log in ${round(catchUpSeconds)} s`);
     try {
@@ -127,7 +135,9 @@ async function main(): Promise<void> {
       const handedOn = outcome.expired.filter((hold) => hold.handedOnTo?.status === 'ready').length;
       // Each hold: one title append (PickupExpired + HoldReady for the next patron) and one patron append (HoldSlotReleased).
       if (outcome.expired.length !== dueHolds || handedOn !== dueHolds || appended !== 3 * dueHolds) {
-        throw new Error(`expected ${dueHolds} expiries each handing its copy on (${3 * dueHolds} events); got ${outcome.expired.length} expired, ${handedOn} handed on, ${appended} events`);
+        throw new Error(
+          `expected ${dueHolds} expiries each handing its copy on (${3 * dueHolds} events); got ${outcome.expired.length} expired, ${handedOn} handed on, ${appended} events`,
+        );
       }
       const left = await sweep.due();
       if (left.holds.length !== 0) throw new Error(`${left.holds.length} holds still due after the sweep`);

@@ -53,7 +53,13 @@ const modes: Mode[] = [
     start: async (dataDir) => {
       const [standIn, redis]: [StandIn, RedisProcess] = await Promise.all([startStandIn(), startRedisProcess()]);
       return {
-        env: { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: standIn.connectionString, READ_MODEL_STORE: 'redis', REDIS_URL: redis.url, DATA_DIR: dataDir },
+        env: {
+          EVENT_STORE: 'eventstoredb',
+          EVENTSTORE_CONNECTION_STRING: standIn.connectionString,
+          READ_MODEL_STORE: 'redis',
+          REDIS_URL: redis.url,
+          DATA_DIR: dataDir,
+        },
         stop: async () => {
           await standIn.stop();
           await redis.stop();
@@ -100,14 +106,25 @@ async function runMode(mode: Mode) {
     const client = new LibraryClient(app.baseUrl);
     const seedStarted = Date.now();
     const library = await seedLibrary(client, size);
-    console.log(`[${mode.name}] seeded ${size.titles} titles, ${library.copyIds.length} copies on loan, ${size.patrons} patrons in ${round((Date.now() - seedStarted) / 1000)} s`);
+    console.log(
+      `[${mode.name}] seeded ${size.titles} titles, ${library.copyIds.length} copies on loan, ${size.patrons} patrons in ${round((Date.now() - seedStarted) / 1000)} s`,
+    );
     const sampler = new ProjectionLagSampler(app.baseUrl);
-    const scenarios = [ceiling(), placeHolds(library), patronList(library, '/me/holds'), patronList(library, '/me/holds/ready'), patronList(library, '/me/loans'), checkIns(library)];
+    const scenarios = [
+      ceiling(),
+      placeHolds(library),
+      patronList(library, '/me/holds'),
+      patronList(library, '/me/holds/ready'),
+      patronList(library, '/me/loans'),
+      checkIns(library),
+    ];
     const results: Awaited<ReturnType<typeof load>>[] = [];
     for (const scenario of scenarios) {
       const result = await load(app, scenario, sampler);
       results.push(result);
-      console.log(`[${mode.name}] ${result.request}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}`);
+      console.log(
+        `[${mode.name}] ${result.request}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}`,
+      );
     }
     const ceilingRate = results[0].requestsPerSecond;
     const memory = app.memory();
@@ -150,7 +167,10 @@ async function main() {
       title: 'HTTP requests per second, by request and mode',
       subtitle: `autocannon, ${connections} connections, ${output.cpus.count} cores shared by app and load generator; ${output.date.slice(0, 10)}`,
       modes: results.map((result) => result.mode),
-      rows: results[0].scenarios.map((scenario, s) => ({ label: scenario.request, values: results.map((result) => result.scenarios[s]?.requestsPerSecond ?? null) })),
+      rows: results[0].scenarios.map((scenario, s) => ({
+        label: scenario.request,
+        values: results.map((result) => result.scenarios[s]?.requestsPerSecond ?? null),
+      })),
       unit: 'req/s',
     }),
   );

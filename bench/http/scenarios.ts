@@ -27,7 +27,13 @@ const json = (token: string, body: unknown): RawRequest => ({
  * id, logging, helmet), Nest's router and the problem+json filter, and touches no store. The ceiling of the others.
  */
 export function ceiling(): Scenario {
-  return { name: 'ceiling', label: 'GET unknown route (404, ceiling)', writes: false, supply: Infinity, next: () => ({ method: 'GET', path: '/no-such-route' }) };
+  return {
+    name: 'ceiling',
+    label: 'GET unknown route (404, ceiling)',
+    writes: false,
+    supply: Infinity,
+    next: () => ({ method: 'GET', path: '/no-such-route' }),
+  };
 }
 
 /** Each placement a different patron and title, so every one is accepted: patron p holds titles p … p+9. */
@@ -69,6 +75,9 @@ export function checkIns(library: SeededLibrary): Scenario {
     label: 'POST /staff/checkins',
     writes: true,
     supply: library.copyIds.length,
-    next: () => ({ ...json(library.staffToken, { copyId: library.copyIds[sent++ % library.copyIds.length], locationId: library.locationId }), path: '/staff/checkins' }),
+    next: () => ({
+      ...json(library.staffToken, { copyId: library.copyIds[sent++ % library.copyIds.length], locationId: library.locationId }),
+      path: '/staff/checkins',
+    }),
   };
 }

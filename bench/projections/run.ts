@@ -52,7 +52,8 @@ async function catchUp(eventStore: LmdbEventStore, redis: Redis, head: bigint) {
   const runner = new ProjectionRunner({ eventStore, store, batchSize, retryDelayMs: 0 });
   const started = performance.now();
   await runner.start();
-  if (!(await runner.waitForPosition(head, 600_000))) throw new Error(`catch-up did not finish: ${JSON.stringify(runner.status(), (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+  if (!(await runner.waitForPosition(head, 600_000)))
+    throw new Error(`catch-up did not finish: ${JSON.stringify(runner.status(), (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
   const seconds = (performance.now() - started) / 1000;
   await runner.stop();
   return { keyPrefix, seconds, writes: writes() };
@@ -187,7 +188,8 @@ async function main(): Promise<void> {
       projectionShareOfRawWriteRate: round(documentWritesPerSecond / rawWritesPerSecond, 2),
       rebuild: { pageSize: 500, eventsPerSecond: round(rebuildEventsPerSecond) },
       lagUnderSteadyLoad: load,
-      notes: 'Catch-up: a ProjectionRunner from position 0 to the head, batches of 100 events, each batch one Lua script (documents + lists + checkpoint). Lag: from an append being acknowledged to the batch holding it being committed in Redis.',
+      notes:
+        'Catch-up: a ProjectionRunner from position 0 to the head, batches of 100 events, each batch one Lua script (documents + lists + checkpoint). Lag: from an append being acknowledged to the batch holding it being committed in Redis.',
     };
     mkdirSync(join(__dirname, '../results'), { recursive: true });
     writeFileSync(join(__dirname, '../results/projections.json'), `${JSON.stringify(result, null, 2)}\n`);

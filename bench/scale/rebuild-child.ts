@@ -93,7 +93,11 @@ async function main() {
       logOnDiskMb: mb(fileBytes(directory)),
       seconds: Math.round(seconds * 100) / 100,
       eventsPerSecond: Math.round(result.events / seconds),
-      readModels: { ...size, heldInHeapMb: target === 'memory' ? mb(heapAfterRebuild - heapWithoutReadModels) : 0, redisUsedMemoryMb: redis ? mb(redisAfter - redisBefore) : null },
+      readModels: {
+        ...size,
+        heldInHeapMb: target === 'memory' ? mb(heapAfterRebuild - heapWithoutReadModels) : 0,
+        redisUsedMemoryMb: redis ? mb(redisAfter - redisBefore) : null,
+      },
       memoryMb: {
         heapBaseline: mb(baseline),
         heapPeakDuringRebuild: mb(Math.max(peakHeap, heapAfterRebuild)),

@@ -17,11 +17,20 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     const { library, app } = target;
     await registerPatron(library, card, '鈴木 次郎');
     await registerPatron(library, '100000009', '佐藤 一郎');
-    await app.http().post('/staff/patrons').set(bearer(library.staff)).send({ cardNumber: '100000003', name: '高橋 三郎', birthDate: '1970-01-15', cardExpiresOn: '2026-03-31', wideArea: false }).expect(201);
+    await app
+      .http()
+      .post('/staff/patrons')
+      .set(bearer(library.staff))
+      .send({ cardNumber: '100000003', name: '高橋 三郎', birthDate: '1970-01-15', cardExpiresOn: '2026-03-31', wideArea: false })
+      .expect(201);
     await library.title('T-300', 'book', 'こころ');
     await library.copy('C-300', 'T-300', CENTRAL.id);
     await library.title('T-500', 'magazine', '月刊 図書館');
-    for (const [titleId, name] of [['T-400', '三四郎'], ['T-600', 'それから'], ['T-700', '門']]) {
+    for (const [titleId, name] of [
+      ['T-400', '三四郎'],
+      ['T-600', 'それから'],
+      ['T-700', '門'],
+    ]) {
       await library.title(titleId, 'book', name);
       await library.copy(`C-${titleId.slice(2)}`, titleId, CENTRAL.id);
       await library.checkout(`C-${titleId.slice(2)}`, '100000009');
@@ -29,7 +38,9 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     const token = (await app.http().post('/auth/login').send({ cardNumber: card, password: PASSWORD }).expect(200)).body.accessToken as string;
     await app.http().post('/me/holds').set(bearer(token)).send({ titleId: 'T-600', pickupLocationId: CENTRAL.id, contactMethod: 'phone' }).expect(201);
     await library.checkin('C-600', CENTRAL.id);
-    waitingHoldId = (await app.http().post('/me/holds').set(bearer(token)).send({ titleId: 'T-700', pickupLocationId: CENTRAL.id, contactMethod: 'phone' }).expect(201)).body.holdId;
+    waitingHoldId = (
+      await app.http().post('/me/holds').set(bearer(token)).send({ titleId: 'T-700', pickupLocationId: CENTRAL.id, contactMethod: 'phone' }).expect(201)
+    ).body.holdId;
     staff = await target.browser.newPage();
     patron = await target.browser.newPage();
     await signInAsStaff(staff, target.baseUrl);
@@ -51,7 +62,10 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     await staff.getByRole('button', { name: '更新する' }).click();
     await staff.getByRole('status').filter({ hasText: 'カードを更新しました。有効期限 2031年3月31日(月)。' }).waitFor();
     await expect(staff.locator('dl.facts').first().textContent()).resolves.toMatch(/カード有効期限2031年3月31日\(月\).*パスワード発行済み/);
-    await expect(target.app.http().post('/auth/login').send({ cardNumber: '100000003', password: 'first-password-123' })).resolves.toHaveProperty('status', 200);
+    await expect(target.app.http().post('/auth/login').send({ cardNumber: '100000003', password: 'first-password-123' })).resolves.toHaveProperty(
+      'status',
+      200,
+    );
   });
 
   it('R7 R20 a counter hold for the patron, and a staff cancellation with its reason in the hold history', async () => {
@@ -116,7 +130,9 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     await screenshot(patron, 'patron-login');
     await expectAccessible(patron);
     await patron.keyboard.press('Tab');
-    await expect(patron.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).resolves.toBe('本文へ移動');
+    await expect(
+      patron.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent),
+    ).resolves.toBe('本文へ移動');
     await patron.keyboard.press('Tab');
     await patron.keyboard.press('Tab');
     await patron.keyboard.type(card);
@@ -125,12 +141,21 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     await patron.keyboard.press('Enter');
     await patron.getByRole('heading', { level: 1, name: '利用状況' }).waitFor();
     // Focus moves to the new screen's heading once it has rendered; wait for it rather than racing the render.
-    await patron.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent === '利用状況', undefined, { timeout: 5000 });
+    await patron.waitForFunction(
+      () => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent === '利用状況',
+      undefined,
+      { timeout: 5000 },
+    );
   });
 
   it('R15 R9 R12 favourites kept in the browser: a batch hold places what it can and shows each refusal with its reason', async () => {
     await patron.getByRole('link', { name: 'お気に入り' }).click();
-    for (const [titleId, note] of [['T-400', '三四郎'], ['T-300', 'こころ'], ['T-500', '月刊 図書館'], ['T-999', '']]) {
+    for (const [titleId, note] of [
+      ['T-400', '三四郎'],
+      ['T-300', 'こころ'],
+      ['T-500', '月刊 図書館'],
+      ['T-999', ''],
+    ]) {
       await patron.getByLabel('資料ID').fill(titleId);
       await patron.getByLabel('メモ（書名など）').fill(note);
       await patron.getByRole('button', { name: 'お気に入りに追加' }).click();
@@ -147,13 +172,19 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     const outcome = (titleId: string) => results.locator(`li[data-title-id="${titleId}"]`).textContent();
     await expect(outcome('T-400')).resolves.toBe('三四郎 (T-400)予約しました 1番目');
     await expect(outcome('T-300')).resolves.toMatch(/^こころ \(T-300\)予約できません この資料はすでに予約しています。（規則 R12）/);
-    await expect(outcome('T-500')).resolves.toMatch(/^月刊 図書館 \(T-500\)予約できません この種類の資料はインターネットから予約できません（カウンターで受け付けます）。（規則 R9）/);
+    await expect(outcome('T-500')).resolves.toMatch(
+      /^月刊 図書館 \(T-500\)予約できません この種類の資料はインターネットから予約できません（カウンターで受け付けます）。（規則 R9）/,
+    );
     await expect(outcome('T-999')).resolves.toMatch(/^T-999予約できません その資料IDの資料はありません。/);
     await screenshot(patron, 'patron-favourites-batch');
     await expectAccessible(patron);
 
     await results.getByRole('button', { name: 'T-999 をお気に入りから外す' }).click();
-    expect(await patron.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string } }).localStorage.getItem('holds.patron.favourites.100000002'))).not.toContain('T-999');
+    expect(
+      await patron.evaluate(() =>
+        (globalThis as unknown as { localStorage: { getItem(key: string): string } }).localStorage.getItem('holds.patron.favourites.100000002'),
+      ),
+    ).not.toContain('T-999');
   });
 
   it('R25 R28 the patron registers an e-mail address and changes the password', async () => {
@@ -180,7 +211,9 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     await patron.getByRole('button', { name: /English/ }).click();
     await patron.getByRole('link', { name: 'My account' }).click();
     await patron.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
-    await expect(patron.getByRole('region', { name: 'Ready for pickup' }).textContent()).resolves.toMatch(/それからPick up at中央図書館Last pickup daySun, 6 Dec 2026/);
+    await expect(patron.getByRole('region', { name: 'Ready for pickup' }).textContent()).resolves.toMatch(
+      /それからPick up at中央図書館Last pickup daySun, 6 Dec 2026/,
+    );
     await screenshot(patron, 'patron-lists-phone-en');
     await expectAccessible(patron);
 

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { bearer } from '../support/library-fixture';
-import { CENTRAL, expectAccessible, registerPatron, setNow, signInAsPatron, signInAsStaff, startBrowserLibrary, type BrowserLibrary } from './support/browser-library';
+import {
+  CENTRAL,
+  expectAccessible,
+  registerPatron,
+  setNow,
+  signInAsPatron,
+  signInAsStaff,
+  startBrowserLibrary,
+  type BrowserLibrary,
+} from './support/browser-library';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -89,7 +98,10 @@ describe('a hold in the browser: patron page and staff console (R17-R19, R22, R2
   it('R18 I4 once the window is over the sweep ends the hold, and staff take the copy off the shelf', async () => {
     await setNow(target, '2026-12-06T01:00:00Z');
     const { library } = target;
-    const sweep = await library.app.http().post('/staff/expiry/sweep').set(bearer(await freshStaffToken(target)));
+    const sweep = await library.app
+      .http()
+      .post('/staff/expiry/sweep')
+      .set(bearer(await freshStaffToken(target)));
     expect(sweep.status).toBeLessThan(300);
 
     // Twelve days on, the console's token has lapsed: the console says so and asks for a new sign-in.
@@ -110,9 +122,19 @@ describe('a hold in the browser: patron page and staff console (R17-R19, R22, R2
   });
 
   it('the hold page shows every event of the hold with who and when, the window on the calendar, and the state at any instant', async () => {
-    const holds = await target.library.app.http().get(`/staff/patrons/${card}/history`).set(bearer(await freshStaffToken(target))).expect(200);
-    const holdId = (holds.body.items as { type: string; data: { holdId?: string; titleId?: string } }[]).find((entry) => entry.type === 'HoldSlotClaimed' && entry.data.titleId === 'T-100')?.data.holdId;
-    const history = await target.library.app.http().get(`/staff/holds/${holdId}/history`).set(bearer(await freshStaffToken(target))).expect(200);
+    const holds = await target.library.app
+      .http()
+      .get(`/staff/patrons/${card}/history`)
+      .set(bearer(await freshStaffToken(target)))
+      .expect(200);
+    const holdId = (holds.body.items as { type: string; data: { holdId?: string; titleId?: string } }[]).find(
+      (entry) => entry.type === 'HoldSlotClaimed' && entry.data.titleId === 'T-100',
+    )?.data.holdId;
+    const history = await target.library.app
+      .http()
+      .get(`/staff/holds/${holdId}/history`)
+      .set(bearer(await freshStaffToken(target)))
+      .expect(200);
     const types = (history.body.items as { type: string }[]).map((entry) => entry.type);
     expect(types).toEqual(['HoldSlotClaimed', 'HoldPlaced', 'HoldReady', 'PickupExpired', 'HoldSlotReleased', 'HoldShelfCleared']);
 
@@ -120,7 +142,9 @@ describe('a hold in the browser: patron page and staff console (R17-R19, R22, R2
     const timeline = staff.getByRole('region', { name: '履歴' });
     await timeline.locator('li').first().waitFor();
     expect(await timeline.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-event-type')))).toEqual(types);
-    await expect(timeline.locator('li[data-event-type="HoldPlaced"]').textContent()).resolves.toMatch(/予約を受付.*利用者 100000001.*インターネット・中央図書館・電話/);
+    await expect(timeline.locator('li[data-event-type="HoldPlaced"]').textContent()).resolves.toMatch(
+      /予約を受付.*利用者 100000001.*インターネット・中央図書館・電話/,
+    );
     await expect(timeline.locator('li[data-event-type="PickupExpired"]').textContent()).resolves.toMatch(/誰が職員 admin.*最終受取日 2026年12月5日\(土\)/);
 
     const window = staff.getByRole('region', { name: /受取期間/ });

@@ -138,12 +138,8 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
       it('reads backwards from the end or from a revision', async () => {
         const stream = await appendNumbered(store, streamName('bwd'), 10);
         expect(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 }))).toEqual([9, 8, 7]);
-        expect(revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 4 }))).toEqual([
-          4, 3, 2, 1, 0,
-        ]);
-        expect(
-          revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 6, maxCount: 2 })),
-        ).toEqual([6, 5]);
+        expect(revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 4 }))).toEqual([4, 3, 2, 1, 0]);
+        expect(revisions(await store.readStream(stream, { direction: 'backwards', fromRevision: 6, maxCount: 2 }))).toEqual([6, 5]);
       });
     });
 
@@ -296,10 +292,7 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
             async (event) => {
               received.push(event);
               // The first delivery is surely during catch-up: append more for it to pick up on the way.
-              duringCatchUp ??= Promise.all([
-                appendNumbered(store, `${ours}during`, 5),
-                appendNumbered(store, `${other}during`, 5),
-              ]);
+              duringCatchUp ??= Promise.all([appendNumbered(store, `${ours}during`, 5), appendNumbered(store, `${other}during`, 5)]);
             },
             { after: start, filter: { streamPrefixes: [ours] }, onCaughtUp: () => (caughtUp = true) },
           );

@@ -17,7 +17,12 @@ describe('a hold as of any past instant (GET /staff/holds/:holdId?asOf=)', () =>
     await library.registerOnly('200000001');
     await library.titleOnLoan('T-ASOF', 'central', '200000001');
     const patron = await library.patron('200000002');
-    const hold = await app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-ASOF', pickupLocationId: 'central', contactMethod: 'phone' }).expect(201);
+    const hold = await app
+      .http()
+      .post('/me/holds')
+      .set(bearer(patron))
+      .send({ titleId: 'T-ASOF', pickupLocationId: 'central', contactMethod: 'phone' })
+      .expect(201);
     const holdId = hold.body.holdId as string;
 
     app.clock.set('2026-11-24T02:00:00Z');
@@ -35,7 +40,12 @@ describe('a hold as of any past instant (GET /staff/holds/:holdId?asOf=)', () =>
 
     expect(await asOf('2026-11-22T00:00:00Z')).toMatchObject({ status: null, eventsApplied: expect.any(Number) });
     expect(await asOf('2026-11-23T12:00:00+09:00')).toMatchObject({ status: 'waiting', queuePosition: 1, copyId: null });
-    expect(await asOf('2026-11-24T12:00:00+09:00')).toMatchObject({ status: 'ready', copyId: 'T-ASOF-c1', noticeDay: '2026-11-24', lastPickupDay: '2026-12-04' });
+    expect(await asOf('2026-11-24T12:00:00+09:00')).toMatchObject({
+      status: 'ready',
+      copyId: 'T-ASOF-c1',
+      noticeDay: '2026-11-24',
+      lastPickupDay: '2026-12-04',
+    });
     expect(await asOf('2026-11-25T12:00:00+09:00')).toMatchObject({ status: 'ready', lastPickupDay: '2026-12-05' });
     expect(await asOf('2026-11-26T12:00:00+09:00')).toMatchObject({ status: 'fulfilled' });
     expect(await asOf('2026-11-25T12:00:00+09:00')).toMatchObject({ pickupLocationId: 'central', cardNumber: '200000002' });

@@ -66,8 +66,14 @@ describe.each(readModelModes())('login throttling (store: %s)', (_name, mode) =>
   });
 
   it('staff logins are throttled the same way', async () => {
-    for (let i = 0; i < 5; i++) await app.http().post('/staff/auth/login').set('X-Forwarded-For', '192.0.2.1').send({ staffId: 'admin', password: 'wrong-password' }).expect(401);
-    const locked = await app.http().post('/staff/auth/login').set('X-Forwarded-For', '192.0.2.1').send({ staffId: 'admin', password: 'change-me-now' }).expect(429);
+    for (let i = 0; i < 5; i++)
+      await app.http().post('/staff/auth/login').set('X-Forwarded-For', '192.0.2.1').send({ staffId: 'admin', password: 'wrong-password' }).expect(401);
+    const locked = await app
+      .http()
+      .post('/staff/auth/login')
+      .set('X-Forwarded-For', '192.0.2.1')
+      .send({ staffId: 'admin', password: 'change-me-now' })
+      .expect(429);
     expect(locked.headers['retry-after']).toBeDefined();
   });
 });

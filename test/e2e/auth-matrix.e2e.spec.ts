@@ -157,11 +157,13 @@ describe('I7: who may call what', () => {
     for (const endpoint of staffEndpoints) {
       const auditorAnswer = await call(app, endpoint, auditor);
       if (endpoint.method !== 'get') expectProblem(auditorAnswer, 403);
-      else if (audits.includes(label(endpoint))) expect({ endpoint: label(endpoint), status: auditorAnswer.status }).toEqual({ endpoint: label(endpoint), status: 200 });
+      else if (audits.includes(label(endpoint)))
+        expect({ endpoint: label(endpoint), status: auditorAnswer.status }).toEqual({ endpoint: label(endpoint), status: 200 });
 
       const deskAnswer = await call(app, endpoint, desk);
       if (adminOnly.includes(label(endpoint))) expectProblem(deskAnswer, 403);
-      else if (deskWork.includes(label(endpoint))) expect({ endpoint: label(endpoint), status: deskAnswer.status }).not.toEqual({ endpoint: label(endpoint), status: 403 });
+      else if (deskWork.includes(label(endpoint)))
+        expect({ endpoint: label(endpoint), status: deskAnswer.status }).not.toEqual({ endpoint: label(endpoint), status: 403 });
 
       const adminAnswer = await call(app, endpoint, library.staff);
       expect([401, 403]).not.toContain(adminAnswer.status);

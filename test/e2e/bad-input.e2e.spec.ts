@@ -40,7 +40,11 @@ describe('I8: bad input', () => {
       Object.entries(operations)
         .filter(([, operation]) => operation.requestBody !== undefined)
         .map(([method]) => method)
-        .map((method) => ({ method: method as Method, path: fill(path), as: path.startsWith('/me') ? 'patron' : path.startsWith('/staff/') && path !== '/staff/auth/login' ? 'staff' : 'anonymous' })),
+        .map((method) => ({
+          method: method as Method,
+          path: fill(path),
+          as: path.startsWith('/me') ? 'patron' : path.startsWith('/staff/') && path !== '/staff/auth/login' ? 'staff' : 'anonymous',
+        })),
     );
   });
   afterAll(() => app.close());
@@ -58,7 +62,12 @@ describe('I8: bad input', () => {
     expect(seen).toEqual({ what, status: status ?? expect.any(Number), type: expect.stringMatching(/^application\/problem\+json/) });
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.status).toBeLessThan(500);
-    expect(answer.body).toMatchObject({ type: expect.stringMatching(/^\/problems\//), title: expect.any(String), status: answer.status, detail: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      type: expect.stringMatching(/^\/problems\//),
+      title: expect.any(String),
+      status: answer.status,
+      detail: expect.any(String),
+    });
   }
 
   /** Runs a request that must be refused, and checks it appended nothing. */
@@ -86,7 +95,9 @@ describe('I8: bad input', () => {
     ];
     for (const endpoint of commands) {
       for (const [name, body] of bodies) {
-        const answer = await refused(`${endpoint.method} ${endpoint.path} with ${name}`, () => send(endpoint).set('Content-Type', 'application/json').send(body));
+        const answer = await refused(`${endpoint.method} ${endpoint.path} with ${name}`, () =>
+          send(endpoint).set('Content-Type', 'application/json').send(body),
+        );
         expect(answer.status).toBe(400);
       }
     }
@@ -100,14 +111,25 @@ describe('I8: bad input', () => {
       expect(tooLarge.body.type).toBe('/problems/body-too-large');
 
       const unknown = await refused(`${what} with an unknown field`, () => send(endpoint).send({ surprise: true }), 400);
-      expect({ what, fields: unknown.body.errors?.map((error: { field: string }) => error.field) }).toEqual({ what, fields: expect.arrayContaining(['surprise']) });
+      expect({ what, fields: unknown.body.errors?.map((error: { field: string }) => error.field) }).toEqual({
+        what,
+        fields: expect.arrayContaining(['surprise']),
+      });
       await refused(`${what} with a prototype key`, () => send(endpoint).set('Content-Type', 'application/json').send('{"__proto__": {"admin": true}}'), 400);
     }
   });
 
   it('POST /me/holds with every field wrong lists every field', async () => {
-    const answer = await refused('place hold', () =>
-      app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 123, pickupLocationId: ['central'], contactMethod: 'pigeon', priority: 'high' }), 400);
+    const answer = await refused(
+      'place hold',
+      () =>
+        app
+          .http()
+          .post('/me/holds')
+          .set(bearer(patron))
+          .send({ titleId: 123, pickupLocationId: ['central'], contactMethod: 'pigeon', priority: 'high' }),
+      400,
+    );
     expect(answer.body.type).toBe('/problems/validation-failed');
     expect(answer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['contactMethod', 'pickupLocationId', 'priority', 'titleId']);
     for (const error of answer.body.errors) expect(error.messages.length).toBeGreaterThan(0);
@@ -117,38 +139,102 @@ describe('I8: bad input', () => {
   });
 
   it('wrong types in staff commands list every field, nested ones with their path', async () => {
-    const patronAnswer = await refused('register patron', () =>
-      app.http().post('/staff/patrons').set(bearer(library.staff)).send({ cardNumber: 123456789, name: '', birthDate: '01/05/1990', cardExpiresOn: null, wideArea: 'no' }), 400);
-    expect(patronAnswer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['birthDate', 'cardExpiresOn', 'cardNumber', 'name', 'wideArea']);
+    const patronAnswer = await refused(
+      'register patron',
+      () =>
+        app
+          .http()
+          .post('/staff/patrons')
+          .set(bearer(library.staff))
+          .send({ cardNumber: 123456789, name: '', birthDate: '01/05/1990', cardExpiresOn: null, wideArea: 'no' }),
+      400,
+    );
+    expect(patronAnswer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'birthDate',
+      'cardExpiresOn',
+      'cardNumber',
+      'name',
+      'wideArea',
+    ]);
 
-    const calendar = await refused('calendar', () =>
-      app
-        .http()
-        .put('/staff/locations/central/calendar')
-        .set(bearer(library.staff))
-        .send({ weeklyClosedDays: [7, 'mon'], closedDates: ['2026-13-01'], closedRanges: [{ from: 'soon', to: '2027-01-03', extra: 1 }], closedOnNationalHolidays: 'yes', closedDayAfterNationalHoliday: false }), 400);
+    const calendar = await refused(
+      'calendar',
+      () =>
+        app
+          .http()
+          .put('/staff/locations/central/calendar')
+          .set(bearer(library.staff))
+          .send({
+            weeklyClosedDays: [7, 'mon'],
+            closedDates: ['2026-13-01'],
+            closedRanges: [{ from: 'soon', to: '2027-01-03', extra: 1 }],
+            closedOnNationalHolidays: 'yes',
+            closedDayAfterNationalHoliday: false,
+          }),
+      400,
+    );
     const fields = calendar.body.errors.map((error: { field: string }) => error.field);
-    expect(fields).toEqual(expect.arrayContaining(['weeklyClosedDays', 'closedDates', 'closedRanges.0.from', 'closedRanges.0.extra', 'closedOnNationalHolidays']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['weeklyClosedDays', 'closedDates', 'closedRanges.0.from', 'closedRanges.0.extra', 'closedOnNationalHolidays']),
+    );
 
     const badDate = await refused('impossible date', () =>
-      app.http().post('/staff/patrons').set(bearer(library.staff)).send({ cardNumber: '100000009', name: 'X', birthDate: '1990-02-30', cardExpiresOn: '2030-03-31', wideArea: false }));
+      app
+        .http()
+        .post('/staff/patrons')
+        .set(bearer(library.staff))
+        .send({ cardNumber: '100000009', name: 'X', birthDate: '1990-02-30', cardExpiresOn: '2030-03-31', wideArea: false }),
+    );
     expect(badDate.body).toMatchObject({ type: '/problems/invalid-date' });
   });
 
   it('unknown ids: 404 with the kind of thing that is unknown', async () => {
     const cases: [string, () => request.Test, string][] = [
-      ['hold on an unknown title', () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'NOPE', pickupLocationId: 'central', contactMethod: 'none' }), 'unknown-title'],
+      [
+        'hold on an unknown title',
+        () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'NOPE', pickupLocationId: 'central', contactMethod: 'none' }),
+        'unknown-title',
+      ],
       ['cancel an unknown hold', () => app.http().delete('/me/holds/NOPE').set(bearer(patron)), 'unknown-hold'],
       ['staff cancel an unknown hold', () => app.http().delete('/staff/holds/NOPE').set(bearer(library.staff)).send({ reason: 'why not' }), 'unknown-hold'],
       ['history of an unknown hold', () => app.http().get('/staff/holds/NOPE/history').set(bearer(library.staff)), 'unknown-hold'],
       ['an unknown title', () => app.http().get('/staff/titles/NOPE').set(bearer(library.staff)), 'unknown-title'],
       ['an unknown patron', () => app.http().get('/staff/patrons/123456789').set(bearer(library.staff)), 'unknown-patron'],
-      ['password for an unknown patron', () => app.http().post('/staff/patrons/123456789/password').set(bearer(library.staff)).send({ password: 'long-enough' }), 'unknown-patron'],
-      ['check in an unknown copy', () => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId: 'NOPE', locationId: 'central' }), 'unknown-copy'],
-      ['check in at an unknown location', () => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId: 'T-1-c1', locationId: 'nowhere' }), 'unknown-location'],
-      ['lend to an unknown patron', () => app.http().post('/staff/checkouts').set(bearer(library.staff)).send({ copyId: 'T-1-c1', cardNumber: '123456789' }), 'unknown-patron'],
-      ['a copy of an unknown title', () => app.http().post('/staff/copies').set(bearer(library.staff)).send({ copyId: 'C-X', titleId: 'NOPE', locationId: 'central', loanable: true }), 'unknown-title'],
-      ['a calendar of an unknown location', () => app.http().put('/staff/locations/nowhere/calendar').set(bearer(library.staff)).send({ weeklyClosedDays: [], closedDates: [], closedRanges: [], closedOnNationalHolidays: false, closedDayAfterNationalHoliday: false }), 'unknown-location'],
+      [
+        'password for an unknown patron',
+        () => app.http().post('/staff/patrons/123456789/password').set(bearer(library.staff)).send({ password: 'long-enough' }),
+        'unknown-patron',
+      ],
+      [
+        'check in an unknown copy',
+        () => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId: 'NOPE', locationId: 'central' }),
+        'unknown-copy',
+      ],
+      [
+        'check in at an unknown location',
+        () => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId: 'T-1-c1', locationId: 'nowhere' }),
+        'unknown-location',
+      ],
+      [
+        'lend to an unknown patron',
+        () => app.http().post('/staff/checkouts').set(bearer(library.staff)).send({ copyId: 'T-1-c1', cardNumber: '123456789' }),
+        'unknown-patron',
+      ],
+      [
+        'a copy of an unknown title',
+        () => app.http().post('/staff/copies').set(bearer(library.staff)).send({ copyId: 'C-X', titleId: 'NOPE', locationId: 'central', loanable: true }),
+        'unknown-title',
+      ],
+      [
+        'a calendar of an unknown location',
+        () =>
+          app
+            .http()
+            .put('/staff/locations/nowhere/calendar')
+            .set(bearer(library.staff))
+            .send({ weeklyClosedDays: [], closedDates: [], closedRanges: [], closedOnNationalHolidays: false, closedDayAfterNationalHoliday: false }),
+        'unknown-location',
+      ],
       ['no such route', () => app.http().get('/me/nothing-here').set(bearer(patron)), 'not-found'],
     ];
     for (const [what, run, code] of cases) {
@@ -160,10 +246,26 @@ describe('I8: bad input', () => {
   it('bad path parameters: 400 naming the parameter', async () => {
     const cases: [string, () => request.Test, string][] = [
       ['a hold id with spaces', () => app.http().delete('/me/holds/not%20an%20id').set(bearer(patron)), 'holdId'],
-      ['a hold id too long', () => app.http().delete(`/me/holds/${'h'.repeat(65)}`).set(bearer(patron)), 'holdId'],
+      [
+        'a hold id too long',
+        () =>
+          app
+            .http()
+            .delete(`/me/holds/${'h'.repeat(65)}`)
+            .set(bearer(patron)),
+        'holdId',
+      ],
       ['a card number with letters', () => app.http().get('/staff/patrons/ABC123').set(bearer(library.staff)), 'card'],
       ['a title id with a quote', () => app.http().get("/staff/titles/T'1").set(bearer(library.staff)), 'id'],
-      ['a location id with unicode', () => app.http().get(`/staff/locations/${encodeURIComponent('中央')}/hold-shelf`).set(bearer(library.staff)), 'id'],
+      [
+        'a location id with unicode',
+        () =>
+          app
+            .http()
+            .get(`/staff/locations/${encodeURIComponent('中央')}/hold-shelf`)
+            .set(bearer(library.staff)),
+        'id',
+      ],
     ];
     for (const [what, run, field] of cases) {
       const answer = await refused(what, run, 400);
@@ -191,7 +293,15 @@ describe('I8: bad input', () => {
   });
 
   it('a hold placed with input the rules refuse changes nothing either (409/422 with the rule)', async () => {
-    await refused('contact method not offered', () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'email' }), 409);
-    await refused('same title twice', () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'none' }), 409);
+    await refused(
+      'contact method not offered',
+      () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'email' }),
+      409,
+    );
+    await refused(
+      'same title twice',
+      () => app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'none' }),
+      409,
+    );
   });
 });

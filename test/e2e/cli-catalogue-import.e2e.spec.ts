@@ -54,10 +54,16 @@ describe('npm run catalogue:import', () => {
       author: '夏目漱石',
       materialType: 'book',
       volume: null,
-      copies: [expect.objectContaining({ copyId: 'C-0001-1', locationId: 'central', loanable: true }), expect.objectContaining({ copyId: 'C-0001-2', locationId: 'east' })],
+      copies: [
+        expect.objectContaining({ copyId: 'C-0001-1', locationId: 'central', loanable: true }),
+        expect.objectContaining({ copyId: 'C-0001-2', locationId: 'east' }),
+      ],
     });
     expect((await title('T-0020').expect(200)).body).toMatchObject({ name: '「坊っちゃん」を読む "漱石" 入門', author: null });
-    expect((await title('T-0016').expect(200)).body.copies).toEqual([expect.objectContaining({ loanable: false }), expect.objectContaining({ loanable: false })]);
+    expect((await title('T-0016').expect(200)).body.copies).toEqual([
+      expect.objectContaining({ loanable: false }),
+      expect.objectContaining({ loanable: false }),
+    ]);
     expect((await title('T-0027').expect(200)).body.copies).toEqual([]);
     const history = await app.http().get('/staff/titles/T-0003/history').set(bearer(staff)).expect(200);
     expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(['TitleCatalogued', 'CopyAdded', 'CopyAdded']);
@@ -90,10 +96,14 @@ describe('npm run catalogue:import', () => {
   });
 
   it('refuses a title the catalogue holds with other data, and does not add its copies there', async () => {
-    const result = await runCli('catalogue-import', [join(FIXTURES, 'catalogue-conflict.json'), '--token', await staffToken(app)], { HOLDS_API_URL: login.HOLDS_API_URL });
+    const result = await runCli('catalogue-import', [join(FIXTURES, 'catalogue-conflict.json'), '--token', await staffToken(app)], {
+      HOLDS_API_URL: login.HOLDS_API_URL,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('titles: 1 created, 0 skipped, 1 refused');
-    expect(result.stdout).toMatch(/titles\[0\] \(line 3\): title T-0001: already in the catalogue with other data: name is "吾輩は猫である" there, "我輩は猫である" here/);
+    expect(result.stdout).toMatch(
+      /titles\[0\] \(line 3\): title T-0001: already in the catalogue with other data: name is "吾輩は猫である" there, "我輩は猫である" here/,
+    );
     expect(result.stdout).toMatch(/copies\[0\] \(line 7\): copy C-0001-9: not sent: its title T-0001 was refused \(titles\[0\] \(line 3\)\)/);
     expect(result.stdout).toMatch(/copies\[1\] \(line 8\): copy C-0002-1: Copy C-0002-1 is already registered for title T-0002.*copy-id-taken/);
     expect((await title('T-0001').expect(200)).body.copies).toHaveLength(2);

@@ -14,7 +14,9 @@ import { startTestApp } from '../support/test-app';
 
 /** What a patron app would list: every collection's size, read the way the API reads them. */
 async function listSizes(store: ReadModelStore): Promise<number[]> {
-  const pages = await Promise.all([holdsCollection, titlesCollection, locationsCollection, 'loans', 'patrons'].map((collection) => store.list(collection, { limit: 1 })));
+  const pages = await Promise.all(
+    [holdsCollection, titlesCollection, locationsCollection, 'loans', 'patrons'].map((collection) => store.list(collection, { limit: 1 })),
+  );
   return pages.map((page) => page.total);
 }
 
@@ -63,14 +65,17 @@ describe('npm run projections:rebuild', () => {
     await poller;
 
     expect(result.stderr).not.toMatch(/Error/);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`Rebuilt the read models from 10000 events \\(up to position ${head}\\)`)) });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`Rebuilt the read models from 10000 events \\(up to position ${head}\\)`)),
+    });
     expect(result.stderr).toMatch(/rebuilding read models \[=+\] 100% \| 10000 events/);
     expect(await readModels().snapshot()).toEqual(before);
     expect(polls.filter((poll) => poll.building).length).toBeGreaterThan(0);
     expect(polls.filter((poll) => JSON.stringify(poll.sizes) !== JSON.stringify(sizes))).toEqual([]);
   });
 
-  it('refuses to run while the app holds the embedded event store, says why, then rebuilds the app\'s read models once it stopped', async () => {
+  it("refuses to run while the app holds the embedded event store, says why, then rebuilds the app's read models once it stopped", async () => {
     const app = await startTestApp({ dataDir, env });
     const library = await LibraryFixture.create(app);
     await library.location('central', '中央図書館');
@@ -92,7 +97,10 @@ describe('npm run projections:rebuild', () => {
 
   it('has nothing to rebuild with in-memory read models, and says so', async () => {
     const result = await runCli('projections-rebuild', [], { DATA_DIR: dataDir });
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/Nothing to rebuild: .*READ_MODEL_STORE=memory.*rebuilds them from the event log at every start/) });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Nothing to rebuild: .*READ_MODEL_STORE=memory.*rebuilds them from the event log at every start/),
+    });
   });
 
   it('names the variable of a configuration error (exit 78) and the reason Redis cannot be reached (exit 1)', async () => {

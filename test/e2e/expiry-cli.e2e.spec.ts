@@ -55,7 +55,15 @@ describe('npm run holds:expire (R18, I3)', () => {
     const lines = listed.stdout.trim().split('\n');
     expect(lines[0]).toBe(`1 ready hold(s) due for expiry on ${today}`);
     expect(lines[1].split(/\s{2,}/)).toEqual(['HOLD', 'TITLE', 'CARD', 'PICKUP AT', 'NOTICE DAY', 'LAST PICKUP DAY', 'EXPIRY DAY']);
-    expect(lines[2].split(/\s{2,}/)).toEqual([due.holdId, 'Title T-cli-due (T-cli-due)', due.cardNumber, 'central', longAgo, addDays(longAgo, 10), addDays(longAgo, 11)]);
+    expect(lines[2].split(/\s{2,}/)).toEqual([
+      due.holdId,
+      'Title T-cli-due (T-cli-due)',
+      due.cardNumber,
+      'central',
+      longAgo,
+      addDays(longAgo, 10),
+      addDays(longAgo, 11),
+    ]);
     expect(lines).toHaveLength(3);
 
     const later = await expireHolds(dataDir, '--dry-run', '--on', addDays(yesterday, 11));
@@ -78,7 +86,17 @@ describe('npm run holds:expire (R18, I3)', () => {
     expect(swept.code).toBe(0);
     const lines = swept.stdout.trim().split('\n');
     expect(lines[0]).toBe(`1 hold(s) expired on ${today}`);
-    expect(lines[2].split(/\s{2,}/)).toEqual([due.holdId, 'Title T-cli-due (T-cli-due)', due.cardNumber, 'central', longAgo, addDays(longAgo, 10), today, due.copyId, 'clearance']);
+    expect(lines[2].split(/\s{2,}/)).toEqual([
+      due.holdId,
+      'Title T-cli-due (T-cli-due)',
+      due.cardNumber,
+      'central',
+      longAgo,
+      addDays(longAgo, 10),
+      today,
+      due.copyId,
+      'clearance',
+    ]);
 
     expect((await expireHolds(dataDir)).stdout.trim()).toBe(`0 hold(s) expired on ${today}`);
 

@@ -129,19 +129,42 @@ export class ExpiryLibrary {
   }
 
   async readyList(cardNumber: string): Promise<{ holdId: string; copyId: string; noticeDay: string; lastPickupDay: string }[]> {
-    return (await this.app.http().get('/me/holds/ready').set(bearer(await this.patron(cardNumber))).expect(200)).body.items;
+    return (
+      await this.app
+        .http()
+        .get('/me/holds/ready')
+        .set(bearer(await this.patron(cardNumber)))
+        .expect(200)
+    ).body.items;
   }
 
   async holdHistory(holdId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
-    return (await this.app.http().get(`/staff/holds/${holdId}/history`).set(bearer(await this.staff())).expect(200)).body.items;
+    return (
+      await this.app
+        .http()
+        .get(`/staff/holds/${holdId}/history`)
+        .set(bearer(await this.staff()))
+        .expect(200)
+    ).body.items;
   }
 
   async clearance(locationId: string): Promise<{ holdId: string; copyId: string; reason: string }[]> {
-    return (await this.app.http().get(`/staff/locations/${locationId}/clearance`).set(bearer(await this.staff())).expect(200)).body.items;
+    return (
+      await this.app
+        .http()
+        .get(`/staff/locations/${locationId}/clearance`)
+        .set(bearer(await this.staff()))
+        .expect(200)
+    ).body.items;
   }
 
   async due(on?: string): Promise<{ holdId: string; noticeDay: string; lastPickupDay: string; expiryDay: string }[]> {
-    const response = await this.app.http().get('/staff/expiry/due').query(on ? { on } : {}).set(bearer(await this.staff())).expect(200);
+    const response = await this.app
+      .http()
+      .get('/staff/expiry/due')
+      .query(on ? { on } : {})
+      .set(bearer(await this.staff()))
+      .expect(200);
     return response.body.items;
   }
 

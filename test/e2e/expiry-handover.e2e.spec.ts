@@ -21,14 +21,24 @@ describe('what happens to the copy when a ready hold expires (I4)', () => {
 
     world.on('2026-12-13', '00:05');
     const { expired } = await world.sweep();
-    expect(expired).toEqual([expect.objectContaining({ holdId: first.holdId, copyId: first.copyId, handedOnTo: { holdId: second.holdId, cardNumber: second.cardNumber, status: 'ready' } })]);
+    expect(expired).toEqual([
+      expect.objectContaining({
+        holdId: first.holdId,
+        copyId: first.copyId,
+        handedOnTo: { holdId: second.holdId, cardNumber: second.cardNumber, status: 'ready' },
+      }),
+    ]);
 
     const ready = await world.readyList(second.cardNumber);
     expect(ready).toEqual([expect.objectContaining({ holdId: second.holdId, copyId: first.copyId, noticeDay: '2026-12-13', lastPickupDay: '2026-12-25' })]);
     expect(await world.readyList(first.cardNumber)).toEqual([]);
     expect(await world.clearance('central')).not.toContainEqual(expect.objectContaining({ copyId: first.copyId }));
 
-    const shelf = await app.http().get('/staff/locations/central/hold-shelf').set(bearer(await world.staff())).expect(200);
+    const shelf = await app
+      .http()
+      .get('/staff/locations/central/hold-shelf')
+      .set(bearer(await world.staff()))
+      .expect(200);
     expect(shelf.body.items).toEqual([expect.objectContaining({ holdId: second.holdId, copyId: first.copyId })]);
 
     // The same append: PickupExpired, then HoldReady for the next hold with the same copy, and no clearance.
@@ -39,13 +49,17 @@ describe('what happens to the copy when a ready hold expires (I4)', () => {
     expect(log[expiredAt].position).toBe(log[expiredAt + 1].position - 1n);
   });
 
-  it("the patron whose hold expired has the hold slot back (R7) and the audit trail tells the whole story", async () => {
+  it('the patron whose hold expired has the hold slot back (R7) and the audit trail tells the whole story', async () => {
     const hold = await world.readyHold('T-slot', 'central', '2026-12-01');
     world.on('2026-12-13', '00:05');
     await world.sweep();
     const history = await world.holdHistory(hold.holdId);
     expect(history.map((entry) => entry.type)).toEqual(['HoldSlotClaimed', 'HoldPlaced', 'HoldReady', 'PickupExpired', 'HoldSlotReleased']);
-    expect(history.find((entry) => entry.type === 'PickupExpired')?.data).toMatchObject({ lastPickupDay: '2026-12-12', expiredOn: '2026-12-13', copyId: hold.copyId });
+    expect(history.find((entry) => entry.type === 'PickupExpired')?.data).toMatchObject({
+      lastPickupDay: '2026-12-12',
+      expiredOn: '2026-12-13',
+      copyId: hold.copyId,
+    });
   });
 
   it('with nobody waiting the copy lands on the clearance list of its location until staff clear it (I4)', async () => {
@@ -57,7 +71,12 @@ describe('what happens to the copy when a ready hold expires (I4)', () => {
     world.on('2026-12-13');
     const onShelf = (await world.clearance('central')).filter((entry) => entry.copyId === hold.copyId);
     expect(onShelf).toEqual([expect.objectContaining({ holdId: hold.holdId, reason: 'expired' })]);
-    await app.http().post('/staff/hold-shelf/clearances').set(bearer(await world.staff())).send({ copyId: hold.copyId }).expect(204);
+    await app
+      .http()
+      .post('/staff/hold-shelf/clearances')
+      .set(bearer(await world.staff()))
+      .send({ copyId: hold.copyId })
+      .expect(204);
     expect(await world.clearance('central')).not.toContainEqual(expect.objectContaining({ copyId: hold.copyId }));
   });
 
@@ -66,7 +85,9 @@ describe('what happens to the copy when a ready hold expires (I4)', () => {
     const elsewhere = await world.waitingHold('T-travel', 'branch');
     world.on('2026-12-13', '00:05');
     const { expired } = await world.sweep();
-    expect(expired).toEqual([expect.objectContaining({ holdId: first.holdId, handedOnTo: { holdId: elsewhere.holdId, cardNumber: elsewhere.cardNumber, status: 'in-transit' } })]);
+    expect(expired).toEqual([
+      expect.objectContaining({ holdId: first.holdId, handedOnTo: { holdId: elsewhere.holdId, cardNumber: elsewhere.cardNumber, status: 'in-transit' } }),
+    ]);
 
     world.on('2026-12-13');
     expect(await world.clearance('central')).not.toContainEqual(expect.objectContaining({ copyId: first.copyId }));

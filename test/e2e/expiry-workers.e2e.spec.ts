@@ -16,7 +16,8 @@ import { ExpiryLibrary, tokyo, type ReadyHold } from './expiry-fixture';
 
 const REDIS_URL = testRedisUrl();
 
-const expiredHoldIds = (events: RecordedEvent[]) => events.filter((event) => event.type === 'PickupExpired').map((event) => (event.data as { holdId: string }).holdId);
+const expiredHoldIds = (events: RecordedEvent[]) =>
+  events.filter((event) => event.type === 'PickupExpired').map((event) => (event.data as { holdId: string }).holdId);
 
 describe('a worker that was down for days catches up at start (I3)', () => {
   let dataDir: string;
@@ -58,13 +59,20 @@ describe('a worker that was down for days catches up at start (I3)', () => {
     const log = await back.titleEvents('T-catch-up');
     expect(expiredHoldIds(log)).toEqual([early.holdId, later.holdId]);
     for (const event of log.filter((e) => e.type === 'PickupExpired')) expect(event.data).toMatchObject({ expiredOn: '2026-12-16' });
-    expect(log.find((event) => event.type === 'PickupExpired' && (event.data as ReadyHold).holdId === early.holdId)?.data).toMatchObject({ copyId: copy2, lastPickupDay: '2026-12-11' });
+    expect(log.find((event) => event.type === 'PickupExpired' && (event.data as ReadyHold).holdId === early.holdId)?.data).toMatchObject({
+      copyId: copy2,
+      lastPickupDay: '2026-12-11',
+    });
     // The patron waiting next gets the copy of the hold noticed first, with a fresh window from today.
-    expect(await back.readyList(next.cardNumber)).toEqual([expect.objectContaining({ holdId: next.holdId, copyId: copy2, noticeDay: '2026-12-16', lastPickupDay: '2026-12-26' })]);
-    expect((await back.clearance('central')).map(({ holdId, copyId }) => ({ holdId, copyId }))).toEqual([
-      { holdId: other.holdId, copyId: other.copyId },
-      { holdId: later.holdId, copyId: copy1 },
-    ].sort((a, b) => (a.holdId < b.holdId ? -1 : 1)));
+    expect(await back.readyList(next.cardNumber)).toEqual([
+      expect.objectContaining({ holdId: next.holdId, copyId: copy2, noticeDay: '2026-12-16', lastPickupDay: '2026-12-26' }),
+    ]);
+    expect((await back.clearance('central')).map(({ holdId, copyId }) => ({ holdId, copyId }))).toEqual(
+      [
+        { holdId: other.holdId, copyId: other.copyId },
+        { holdId: later.holdId, copyId: copy1 },
+      ].sort((a, b) => (a.holdId < b.holdId ? -1 : 1)),
+    );
 
     expect(expiredHoldIds(await back.titleEvents('T-other'))).toEqual([other.holdId]);
     expect(expiredHoldIds(await back.titleEvents('T-not-due'))).toEqual([]);
@@ -129,12 +137,16 @@ describe.each([
 
     for (const hold of holds) expect(await worldA.expiries(hold.titleId, hold.holdId)).toBe(1);
     const reports = outcomes.filter((outcome) => !wasSkipped(outcome));
-    expect(reports.flatMap((report) => (wasSkipped(report) ? [] : report.expired.map((expired) => expired.holdId))).sort()).toEqual(holds.map((hold) => hold.holdId).sort());
+    expect(reports.flatMap((report) => (wasSkipped(report) ? [] : report.expired.map((expired) => expired.holdId))).sort()).toEqual(
+      holds.map((hold) => hold.holdId).sort(),
+    );
     if (withRedis) expect(outcomes.filter(wasSkipped)).toEqual([{ skipped: 'another-process-is-sweeping' }]);
 
     // The patrons waiting next got the copies, once each (I2, I4), as both workers' read models show.
     for (const world of [worldA, worldB]) {
-      const handedOn = (await Promise.all(holds.map((hold) => world.titleEvents(hold.titleId)))).flat().filter((event) => event.type === 'HoldReady' && nextInLine.includes((event.data as { holdId: string }).holdId));
+      const handedOn = (await Promise.all(holds.map((hold) => world.titleEvents(hold.titleId))))
+        .flat()
+        .filter((event) => event.type === 'HoldReady' && nextInLine.includes((event.data as { holdId: string }).holdId));
       expect(handedOn).toHaveLength(nextInLine.length);
     }
   });
@@ -146,14 +158,22 @@ describe.each([
       try {
         await redis.set(`${prefix}expiry:sweep-lease`, 'another-worker', 'PX', 60_000);
         const head = await store.headPosition();
-        const refused = await apps[1].http().post('/staff/expiry/sweep').set(bearer(await world.staff())).expect(409);
+        const refused = await apps[1]
+          .http()
+          .post('/staff/expiry/sweep')
+          .set(bearer(await world.staff()))
+          .expect(409);
         expect(refused.body).toMatchObject({ type: '/problems/expiry-sweep-running', status: 409 });
         expect(await store.headPosition()).toBe(head);
       } finally {
         await redis.del(`${prefix}expiry:sweep-lease`);
         await redis.quit();
       }
-      await apps[1].http().post('/staff/expiry/sweep').set(bearer(await world.staff())).expect(200);
+      await apps[1]
+        .http()
+        .post('/staff/expiry/sweep')
+        .set(bearer(await world.staff()))
+        .expect(200);
     });
   }
 });
@@ -176,7 +196,10 @@ describe('the expiry check on /health', () => {
     calendars.mockRestore();
 
     const down = await app.http().get('/health').expect(503);
-    expect(down.body.error.expiry).toEqual({ status: 'down', lastSweep: expect.objectContaining({ today: '2026-12-12', result: 'failed', error: 'location stream unreadable' }) });
+    expect(down.body.error.expiry).toEqual({
+      status: 'down',
+      lastSweep: expect.objectContaining({ today: '2026-12-12', result: 'failed', error: 'location stream unreadable' }),
+    });
     expect(await world.readyList(hold.cardNumber)).toHaveLength(1);
 
     expect((await world.sweep()).expired.map((expired) => expired.holdId)).toEqual([hold.holdId]);

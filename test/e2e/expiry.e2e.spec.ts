@@ -19,7 +19,9 @@ describe.each(['library-b', 'library-a'])('pickup-window expiry on the calendar 
   it('an ordinary fortnight: still ready on the 10th open day, expired on the 11th, at local midnight in Tokyo (R18, I3)', async () => {
     await world.location('fortnight', { weeklyClosedDays: [1] });
     const hold = await world.readyHold('T-fortnight', 'fortnight', '2026-12-01');
-    expect(await world.readyList(hold.cardNumber)).toEqual([expect.objectContaining({ holdId: hold.holdId, noticeDay: '2026-12-01', lastPickupDay: '2026-12-12' })]);
+    expect(await world.readyList(hold.cardNumber)).toEqual([
+      expect.objectContaining({ holdId: hold.holdId, noticeDay: '2026-12-01', lastPickupDay: '2026-12-12' }),
+    ]);
 
     expect(await world.sweepOn('2026-12-12')).toEqual([]);
     // 23:59 on the 10th open day in Tokyo is already the next day in some server time zones, never here.
@@ -101,20 +103,69 @@ describe.each(['library-b', 'library-a'])('pickup-window expiry on the calendar 
     await world.location('desk');
     const hold = await world.readyHold('T-desk', 'desk', '2027-07-01');
     world.on('2027-07-12');
-    const due = await app.http().get('/staff/expiry/due').set(bearer(await world.staff())).expect(200);
-    expect(due.body).toMatchObject({ day: '2027-07-12', total: 1, items: [{ holdId: hold.holdId, titleName: 'Title T-desk', cardNumber: hold.cardNumber, pickupLocationId: 'desk', noticeDay: '2027-07-01', lastPickupDay: '2027-07-11', expiryDay: '2027-07-12' }] });
-    await app.http().get('/staff/expiry/due').query({ on: '2027-7-12' }).set(bearer(await world.staff())).expect(400);
+    const due = await app
+      .http()
+      .get('/staff/expiry/due')
+      .set(bearer(await world.staff()))
+      .expect(200);
+    expect(due.body).toMatchObject({
+      day: '2027-07-12',
+      total: 1,
+      items: [
+        {
+          holdId: hold.holdId,
+          titleName: 'Title T-desk',
+          cardNumber: hold.cardNumber,
+          pickupLocationId: 'desk',
+          noticeDay: '2027-07-01',
+          lastPickupDay: '2027-07-11',
+          expiryDay: '2027-07-12',
+        },
+      ],
+    });
+    await app
+      .http()
+      .get('/staff/expiry/due')
+      .query({ on: '2027-7-12' })
+      .set(bearer(await world.staff()))
+      .expect(400);
 
-    await app.http().post('/staff/accounts').set(bearer(await world.staff())).send({ staffId: 'auditor-x', name: 'Auditor', roles: ['auditor'], password: 'auditor-password' }).expect(201);
+    await app
+      .http()
+      .post('/staff/accounts')
+      .set(bearer(await world.staff()))
+      .send({ staffId: 'auditor-x', name: 'Auditor', roles: ['auditor'], password: 'auditor-password' })
+      .expect(201);
     const auditor = await staffToken(app, 'auditor-x', 'auditor-password');
     await app.http().post('/staff/expiry/sweep').set(bearer(auditor)).expect(403);
     await app.http().get('/staff/expiry/due').set(bearer(auditor)).expect(403);
-    await app.http().post('/staff/expiry/sweep').set(bearer(await world.patron(hold.cardNumber))).expect(403);
+    await app
+      .http()
+      .post('/staff/expiry/sweep')
+      .set(bearer(await world.patron(hold.cardNumber)))
+      .expect(403);
     await app.http().post('/staff/expiry/sweep').expect(401);
 
-    const swept = await app.http().post('/staff/expiry/sweep').set(bearer(await world.staff())).expect(200);
+    const swept = await app
+      .http()
+      .post('/staff/expiry/sweep')
+      .set(bearer(await world.staff()))
+      .expect(200);
     expect(swept.headers['x-event-position']).toEqual(expect.any(String));
-    expect(swept.body).toMatchObject({ today: '2027-07-12', due: 1, expired: [{ holdId: hold.holdId, expiredOn: '2027-07-12', handedOnTo: null }], actor: { kind: 'staff', id: 'admin' } });
-    expect((await app.http().post('/staff/expiry/sweep').set(bearer(await world.staff())).expect(200)).body).toMatchObject({ due: 0, expired: [] });
+    expect(swept.body).toMatchObject({
+      today: '2027-07-12',
+      due: 1,
+      expired: [{ holdId: hold.holdId, expiredOn: '2027-07-12', handedOnTo: null }],
+      actor: { kind: 'staff', id: 'admin' },
+    });
+    expect(
+      (
+        await app
+          .http()
+          .post('/staff/expiry/sweep')
+          .set(bearer(await world.staff()))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ due: 0, expired: [] });
   });
 });

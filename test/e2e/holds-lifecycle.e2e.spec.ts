@@ -67,9 +67,23 @@ describe.each(['library-a', 'library-b'] as const)('the life of a hold (%s)', (p
     expect(atAnnex.outcome).toMatchObject({ action: 'transit', toLocationId: 'branch' });
 
     const atBranch = await library.checkin('T-TRANSIT-c1', 'branch');
-    expect(atBranch.outcome).toEqual({ action: 'hold-shelf', holdId: hold.holdId, cardNumber: '100000021', pickupLocationId: 'branch', lastPickupDay: '2026-12-03' });
+    expect(atBranch.outcome).toEqual({
+      action: 'hold-shelf',
+      holdId: hold.holdId,
+      cardNumber: '100000021',
+      pickupLocationId: 'branch',
+      lastPickupDay: '2026-12-03',
+    });
     expect(await holdsOf(token)).toEqual([]);
-    expect(await readyOf(token)).toEqual([expect.objectContaining({ holdId: hold.holdId, copyId: 'T-TRANSIT-c1', pickupLocationId: 'branch', noticeDay: '2026-11-23', lastPickupDay: '2026-12-03' })]);
+    expect(await readyOf(token)).toEqual([
+      expect.objectContaining({
+        holdId: hold.holdId,
+        copyId: 'T-TRANSIT-c1',
+        pickupLocationId: 'branch',
+        noticeDay: '2026-11-23',
+        lastPickupDay: '2026-12-03',
+      }),
+    ]);
     const history = await library.holdHistory(hold.holdId);
     expect(history.map((entry) => entry.type)).toEqual(['HoldSlotClaimed', 'HoldPlaced', 'HoldInTransit', 'HoldInTransit', 'HoldReady']);
   });
@@ -133,7 +147,10 @@ describe.each(['library-a', 'library-b'] as const)('the life of a hold (%s)', (p
     await cancel(ready.holdId, { reason: 'Could not reach the patron by phone' }).expect(204);
     const readyHistory = await library.holdHistory(ready.holdId);
     const cancelled = readyHistory.find((entry) => entry.type === 'HoldCancelled');
-    expect(cancelled).toMatchObject({ reason: 'Could not reach the patron by phone', data: { by: 'staff', previousStatus: 'ready', reason: 'Could not reach the patron by phone' } });
+    expect(cancelled).toMatchObject({
+      reason: 'Could not reach the patron by phone',
+      data: { by: 'staff', previousStatus: 'ready', reason: 'Could not reach the patron by phone' },
+    });
     expect(readyHistory.at(-1)?.type).toBe('HoldSlotReleased');
     // I4: the copy went to the next hold, which picks up at another location.
     expect(await holdsOf(second)).toEqual([expect.objectContaining({ holdId: inTransit.holdId, status: 'in-transit' })]);
@@ -144,8 +161,14 @@ describe.each(['library-a', 'library-b'] as const)('the life of a hold (%s)', (p
     expect(await holdsOf(fourth)).toEqual([expect.objectContaining({ holdId: waiting.holdId, status: 'waiting', queuePosition: 1 })]);
     await cancel(waiting.holdId, { reason: 'Duplicate request by phone' }).expect(204);
     await cancel(redirected.holdId, { reason: 'Asked at the desk' }).expect(204);
-    expect((await library.holdHistory(waiting.holdId)).find((entry) => entry.type === 'HoldCancelled')).toMatchObject({ reason: 'Duplicate request by phone', data: { previousStatus: 'waiting' } });
-    expect((await library.holdHistory(redirected.holdId)).find((entry) => entry.type === 'HoldCancelled')).toMatchObject({ reason: 'Asked at the desk', data: { previousStatus: 'in-transit' } });
+    expect((await library.holdHistory(waiting.holdId)).find((entry) => entry.type === 'HoldCancelled')).toMatchObject({
+      reason: 'Duplicate request by phone',
+      data: { previousStatus: 'waiting' },
+    });
+    expect((await library.holdHistory(redirected.holdId)).find((entry) => entry.type === 'HoldCancelled')).toMatchObject({
+      reason: 'Asked at the desk',
+      data: { previousStatus: 'in-transit' },
+    });
     for (const token of [first, second, third, fourth]) {
       expect(await holdsOf(token)).toEqual([]);
       expect(await readyOf(token)).toEqual([]);
@@ -168,7 +191,9 @@ describe.each(['library-a', 'library-b'] as const)('the life of a hold (%s)', (p
     await library.checkin('T-LIST-READY-c1', 'branch');
 
     const loans = await app.http().get('/me/loans').set(bearer(token)).expect(200);
-    expect(loans.body).toEqual({ items: [{ copyId: 'T-LIST-LOAN-c1', titleId: 'T-LIST-LOAN', titleName: 'Title T-LIST-LOAN', dueOn: '2026-12-07', overdue: false }] });
+    expect(loans.body).toEqual({
+      items: [{ copyId: 'T-LIST-LOAN-c1', titleId: 'T-LIST-LOAN', titleName: 'Title T-LIST-LOAN', dueOn: '2026-12-07', overdue: false }],
+    });
     expect(await holdsOf(token)).toEqual([
       {
         holdId: waiting.holdId,

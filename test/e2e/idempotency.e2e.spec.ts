@@ -104,7 +104,13 @@ describe.each(readModelModes())('Idempotency-Key (store: %s)', (_name, mode) => 
     const { token } = await newPatron();
     await library.titleOnLoan('T-SCAN', 'central', LENDER);
     const { body: hold } = await library.placeHold(token, 'T-SCAN', 'central').expect(201);
-    const scan = () => app.http().post('/staff/checkins').set(bearer(library.staff)).set('Idempotency-Key', 'scan-T-SCAN-c1').send({ copyId: 'T-SCAN-c1', locationId: 'central' });
+    const scan = () =>
+      app
+        .http()
+        .post('/staff/checkins')
+        .set(bearer(library.staff))
+        .set('Idempotency-Key', 'scan-T-SCAN-c1')
+        .send({ copyId: 'T-SCAN-c1', locationId: 'central' });
     const [first, second] = await Promise.all([scan(), scan()]);
     expect(first.status).toBe(201);
     expect(second.body).toEqual(first.body);

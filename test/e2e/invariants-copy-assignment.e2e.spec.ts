@@ -39,7 +39,9 @@ describe.each(readModelModes())('I2: copies checked in concurrently (read models
       queue.push({ card, token, holdId: body.holdId });
     }
 
-    const checkins = await Promise.all(copies.map((copyId) => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId, locationId: 'central' })));
+    const checkins = await Promise.all(
+      copies.map((copyId) => app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId, locationId: 'central' })),
+    );
     for (const answer of checkins) expect(answer.status).toBe(201);
 
     const served = Math.min(k, n);
@@ -47,7 +49,12 @@ describe.each(readModelModes())('I2: copies checked in concurrently (read models
     expect(toShelf).toHaveLength(served);
     expect(checkins.filter((answer) => answer.body.outcome.action === 'shelve')).toHaveLength(k - served);
     expect(new Set(toShelf.map((answer) => answer.body.outcome.holdId)).size).toBe(served);
-    expect(toShelf.map((answer) => answer.body.outcome.holdId).sort()).toEqual(queue.slice(0, served).map((hold) => hold.holdId).sort());
+    expect(toShelf.map((answer) => answer.body.outcome.holdId).sort()).toEqual(
+      queue
+        .slice(0, served)
+        .map((hold) => hold.holdId)
+        .sort(),
+    );
 
     const assigned = new Map<string, string>();
     for (const [index, hold] of queue.entries()) {

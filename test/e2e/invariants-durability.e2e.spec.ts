@@ -65,10 +65,16 @@ describe('I6: every accepted command is durable and visible', () => {
     {
       name: 'close the location on New Year’s Eve',
       call: (a) =>
-        a.http().put('/staff/locations/central/calendar').set(bearer(staff)).send({ weeklyClosedDays: [], closedDates: ['2026-12-31'], closedRanges: [], closedOnNationalHolidays: false, closedDayAfterNationalHoliday: false }),
+        a
+          .http()
+          .put('/staff/locations/central/calendar')
+          .set(bearer(staff))
+          .send({ weeklyClosedDays: [], closedDates: ['2026-12-31'], closedRanges: [], closedOnNationalHolidays: false, closedDayAfterNationalHoliday: false }),
       appends: ['CalendarChanged'],
       visible: async () =>
-        expect((await get('/staff/locations')).items).toContainEqual(expect.objectContaining({ locationId: 'central', calendar: expect.objectContaining({ closedDates: ['2026-12-31'] }) })),
+        expect((await get('/staff/locations')).items).toContainEqual(
+          expect.objectContaining({ locationId: 'central', calendar: expect.objectContaining({ closedDates: ['2026-12-31'] }) }),
+        ),
     },
     {
       name: 'catalogue a title',
@@ -84,13 +90,23 @@ describe('I6: every accepted command is durable and visible', () => {
     },
     {
       name: 'register a patron',
-      call: (a) => a.http().post('/staff/patrons').set(bearer(staff)).send({ cardNumber: CARD, name: 'Hanako', birthDate: '1990-05-01', cardExpiresOn: '2030-03-31', wideArea: false }),
+      call: (a) =>
+        a
+          .http()
+          .post('/staff/patrons')
+          .set(bearer(staff))
+          .send({ cardNumber: CARD, name: 'Hanako', birthDate: '1990-05-01', cardExpiresOn: '2030-03-31', wideArea: false }),
       appends: ['PatronRegistered'],
       visible: async () => expect(await get(`/staff/patrons/${CARD}`)).toMatchObject({ cardNumber: CARD, passwordIssued: false }),
     },
     {
       name: 'register the lender',
-      call: (a) => a.http().post('/staff/patrons').set(bearer(staff)).send({ cardNumber: LENDER, name: 'Taro', birthDate: '1980-01-01', cardExpiresOn: '2030-03-31', wideArea: false }),
+      call: (a) =>
+        a
+          .http()
+          .post('/staff/patrons')
+          .set(bearer(staff))
+          .send({ cardNumber: LENDER, name: 'Taro', birthDate: '1980-01-01', cardExpiresOn: '2030-03-31', wideArea: false }),
       appends: ['PatronRegistered'],
       visible: async () => expect(await get(`/staff/patrons/${LENDER}`)).toMatchObject({ cardNumber: LENDER }),
     },
@@ -149,7 +165,8 @@ describe('I6: every accepted command is durable and visible', () => {
     },
     {
       name: 'a counter hold',
-      call: (a) => a.http().post('/staff/holds').set(bearer(staff)).send({ cardNumber: LENDER, titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' }),
+      call: (a) =>
+        a.http().post('/staff/holds').set(bearer(staff)).send({ cardNumber: LENDER, titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' }),
       appends: ['HoldSlotClaimed', 'HoldPlaced'],
       visible: async () => {
         const holds = (await get(`/staff/patrons/${LENDER}`)).holds;
@@ -180,7 +197,12 @@ describe('I6: every accepted command is durable and visible', () => {
     },
     {
       name: 'create a staff account',
-      call: (a) => a.http().post('/staff/accounts').set(bearer(staff)).send({ staffId: 'auditor1', name: 'Auditor', roles: ['auditor'], password: 'auditor-password' }),
+      call: (a) =>
+        a
+          .http()
+          .post('/staff/accounts')
+          .set(bearer(staff))
+          .send({ staffId: 'auditor1', name: 'Auditor', roles: ['auditor'], password: 'auditor-password' }),
       appends: ['StaffAccountCreated'],
       visible: async (a) => {
         await a.http().post('/staff/auth/login').send({ staffId: 'auditor1', password: 'auditor-password' }).expect(200);
@@ -188,29 +210,34 @@ describe('I6: every accepted command is durable and visible', () => {
     },
   ];
 
-  it.each(steps.map((step, index) => [index + 1, step.name, step] as const))('%i. %s: 2xx, its events are in the store, and the read side shows it', async (_index, _name, step) => {
-    const correlationId = `i6-${steps.indexOf(step)}-${Date.now()}`;
-    const before = await headPosition(app);
-    const answer = await step.call(app).set('X-Correlation-Id', correlationId);
-    expect(answer.status).toBeGreaterThanOrEqual(200);
-    expect(answer.status).toBeLessThan(300);
+  it.each(steps.map((step, index) => [index + 1, step.name, step] as const))(
+    '%i. %s: 2xx, its events are in the store, and the read side shows it',
+    async (_index, _name, step) => {
+      const correlationId = `i6-${steps.indexOf(step)}-${Date.now()}`;
+      const before = await headPosition(app);
+      const answer = await step.call(app).set('X-Correlation-Id', correlationId);
+      expect(answer.status).toBeGreaterThanOrEqual(200);
+      expect(answer.status).toBeLessThan(300);
 
-    const position = BigInt(answer.headers['x-event-position']);
-    const mine = (await eventsAfter(app, before)).filter((event) => event.metadata.correlationId === correlationId && event.position <= position);
-    expect(mine.at(-1)?.position).toBe(position);
-    const released = step.releasesSlotOf?.();
-    if (released) {
-      const patronStream = await eventStoreOf(app).readStream(streamIds.patron(released.cardNumber));
-      expect(patronStream.filter((event) => event.type === 'HoldSlotReleased' && (event.data as { holdId: string }).holdId === released.holdId)).toHaveLength(1);
-    }
-    expect(mine.map((event) => event.type).filter((type) => !released || type !== 'HoldSlotReleased')).toEqual(step.appends);
-    for (const event of mine) {
-      expect(event.metadata.actor).toEqual(expect.objectContaining({ kind: expect.stringMatching(/^(staff|patron)$/) }));
-      expect(await eventStoreOf(app).readStream(event.streamId)).toContainEqual(expect.objectContaining({ id: event.id }));
-    }
-    seen.push(...mine);
-    await step.visible(app);
-  });
+      const position = BigInt(answer.headers['x-event-position']);
+      const mine = (await eventsAfter(app, before)).filter((event) => event.metadata.correlationId === correlationId && event.position <= position);
+      expect(mine.at(-1)?.position).toBe(position);
+      const released = step.releasesSlotOf?.();
+      if (released) {
+        const patronStream = await eventStoreOf(app).readStream(streamIds.patron(released.cardNumber));
+        expect(patronStream.filter((event) => event.type === 'HoldSlotReleased' && (event.data as { holdId: string }).holdId === released.holdId)).toHaveLength(
+          1,
+        );
+      }
+      expect(mine.map((event) => event.type).filter((type) => !released || type !== 'HoldSlotReleased')).toEqual(step.appends);
+      for (const event of mine) {
+        expect(event.metadata.actor).toEqual(expect.objectContaining({ kind: expect.stringMatching(/^(staff|patron)$/) }));
+        expect(await eventStoreOf(app).readStream(event.streamId)).toContainEqual(expect.objectContaining({ id: event.id }));
+      }
+      seen.push(...mine);
+      await step.visible(app);
+    },
+  );
 
   it('after a restart on the same data directory every accepted event is still there, and the rebuilt read models agree', async () => {
     const lists = async () => ({

@@ -26,10 +26,14 @@ export function positionOf(response: Response): bigint {
 export async function reactorReached(app: TestApp, name: 'notifications' | 'hold-slots', position: bigint, timeoutMs = 10_000): Promise<void> {
   const runner = app.app.get(WorkerReactors).runner(name);
   if (!runner) throw new Error(`no reactor named ${name} in this process`);
-  await until(() => {
-    const reached = runner.status().position;
-    return reached !== null && BigInt(reached) >= position;
-  }, `reactor ${name} to reach ${position}`, timeoutMs);
+  await until(
+    () => {
+      const reached = runner.status().position;
+      return reached !== null && BigInt(reached) >= position;
+    },
+    `reactor ${name} to reach ${position}`,
+    timeoutMs,
+  );
 }
 
 /** Mails of one kind, told apart by their Message-ID (`<kind.cause@domain>`). */

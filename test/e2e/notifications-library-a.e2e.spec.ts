@@ -43,7 +43,12 @@ describe('mails through SMTP (library-a)', () => {
     await library.copy('A-ready-c', 'A-ready', 'main');
     await library.checkout('A-ready-c', '2001');
     const token = await patronWithEmail('2002', 'a-ready@example.jp');
-    const placed = await app.http().post('/me/holds').set(bearer(token)).send({ titleId: 'A-ready', pickupLocationId: 'main', contactMethod: 'email' }).expect(201);
+    const placed = await app
+      .http()
+      .post('/me/holds')
+      .set(bearer(token))
+      .send({ titleId: 'A-ready', pickupLocationId: 'main', contactMethod: 'email' })
+      .expect(201);
     await reactorReached(app, 'notifications', positionOf(placed));
     expect(mailsOf(server, 'hold-placed')).toEqual([]);
 

@@ -29,7 +29,11 @@ describe('mails to the outbox directory (embedded default)', () => {
 
     const outbox = join(app.dataDir, 'outbox');
     const files = (await readdir(outbox)).sort();
-    expect(files).toEqual([expect.stringMatching(/^email-registered\..+\.eml$/), expect.stringMatching(/^hold-placed\..+\.eml$/), expect.stringMatching(/^hold-ready\..+\.eml$/)]);
+    expect(files).toEqual([
+      expect.stringMatching(/^email-registered\..+\.eml$/),
+      expect.stringMatching(/^hold-placed\..+\.eml$/),
+      expect.stringMatching(/^hold-ready\..+\.eml$/),
+    ]);
     const ready = parseMail(await readFile(join(outbox, files[2])));
     expect(ready.to).toBe('outbox@example.jp');
     expect(ready.subject).toBe('【Library B】予約資料のご用意ができました');

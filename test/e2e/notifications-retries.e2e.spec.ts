@@ -40,7 +40,13 @@ describe('mail retries and failures (library-b over SMTP)', () => {
     const failed = await app.http().get('/staff/notifications/failed').set(bearer(library.staff)).expect(200);
     expect(failed.body.total).toBe(1);
     expect(failed.body.items).toEqual([
-      expect.objectContaining({ kind: 'email-registered', recipient: 'gone@example.jp', state: 'failed', attempts: 1, lastError: expect.stringContaining('550') }),
+      expect.objectContaining({
+        kind: 'email-registered',
+        recipient: 'gone@example.jp',
+        state: 'failed',
+        attempts: 1,
+        lastError: expect.stringContaining('550'),
+      }),
     ]);
     expect(mailsOf(server, 'email-registered', 'gone@example.jp')).toEqual([]);
 

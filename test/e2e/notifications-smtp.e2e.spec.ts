@@ -90,14 +90,24 @@ describe('mails through SMTP (library-b)', () => {
     }
     let last = 0n;
     for (const method of Object.keys(holds)) {
-      const checkin = await app.http().post('/staff/checkins').set(bearer(library.staff)).send({ copyId: `T-${method}-c`, locationId: 'central' }).expect(201);
+      const checkin = await app
+        .http()
+        .post('/staff/checkins')
+        .set(bearer(library.staff))
+        .send({ copyId: `T-${method}-c`, locationId: 'central' })
+        .expect(201);
       expect(checkin.body.outcome).toMatchObject({ action: 'hold-shelf', holdId: holds[method] });
       last = positionOf(checkin);
     }
     await reactorReached(app, 'notifications', last);
     expect(mailsOf(server, 'hold-ready', 'caller@example.jp')).toEqual([]);
 
-    const callList = async () => (await app.http().get('/staff/locations/central/call-list').set(bearer(library.staff)).expect(200)).body.items as { holdId: string; contactMethod: string; contactAttempts: number }[];
+    const callList = async () =>
+      (await app.http().get('/staff/locations/central/call-list').set(bearer(library.staff)).expect(200)).body.items as {
+        holdId: string;
+        contactMethod: string;
+        contactAttempts: number;
+      }[];
     const listed = await callList();
     const ours = listed.filter((entry) => Object.values(holds).includes(entry.holdId));
     expect(ours).toHaveLength(3);

@@ -50,7 +50,10 @@ describe('R15: holds on several titles at once (library-b)', () => {
     ]);
     for (const result of answer.body.results.filter((entry: { placed: boolean }) => !entry.placed)) expect(result.problem.detail).toEqual(expect.any(String));
 
-    const placedIds = [held.holdId, ...answer.body.results.filter((entry: { placed: boolean }) => entry.placed).map((entry: { holdId: string }) => entry.holdId)];
+    const placedIds = [
+      held.holdId,
+      ...answer.body.results.filter((entry: { placed: boolean }) => entry.placed).map((entry: { holdId: string }) => entry.holdId),
+    ];
     const profile = await app.http().get('/me').set(bearer(token)).expect(200);
     expect(profile.body.activeHolds).toBe(3);
     const holds = await app.http().get('/me/holds').set(bearer(token)).expect(200);
@@ -78,7 +81,9 @@ describe('R15: holds on several titles at once (library-b)', () => {
     const token = await library.patron(card);
     await library.titleOnLoan('T-MAIL-1', 'central', LENDER);
     const answer = await batch(token, ['T-MAIL-1', 'T-MAIL-1'], 'email').expect(200);
-    expect(answer.body.results).toEqual([{ titleId: 'T-MAIL-1', placed: false, problem: expect.objectContaining({ rule: 'R14', type: '/problems/email-not-registered' }) }]);
+    expect(answer.body.results).toEqual([
+      { titleId: 'T-MAIL-1', placed: false, problem: expect.objectContaining({ rule: 'R14', type: '/problems/email-not-registered' }) },
+    ]);
     expect(answer.headers['x-event-position']).toBeUndefined();
     expect((await library.patronHistory(card)).map((event) => event.type)).toEqual(['PatronRegistered', 'PasswordSet']);
   });
@@ -99,7 +104,12 @@ describe('R15: Library A places holds one title at a time', () => {
 
   it('the batch endpoint is not offered, and places nothing', async () => {
     const token = await library.patron('100000001');
-    const answer = await app.http().post('/me/holds/batch').set(bearer(token)).send({ titleIds: ['T-1'], pickupLocationId: 'central', contactMethod: 'none' }).expect(404);
+    const answer = await app
+      .http()
+      .post('/me/holds/batch')
+      .set(bearer(token))
+      .send({ titleIds: ['T-1'], pickupLocationId: 'central', contactMethod: 'none' })
+      .expect(404);
     expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(answer.body).toMatchObject({ type: '/problems/batch-holds-not-offered', rule: 'R15', status: 404 });
     expect((await app.http().get('/me').set(bearer(token)).expect(200)).body.activeHolds).toBe(0);

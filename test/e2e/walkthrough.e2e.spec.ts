@@ -23,7 +23,12 @@ describe('the hold lifecycle over HTTP (library-b)', () => {
     expect(placed.status).toBe(409);
     expect(placed.body).toMatchObject({ type: '/problems/email-not-registered', rule: 'R14' });
 
-    const hold = await app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' }).expect(201);
+    const hold = await app
+      .http()
+      .post('/me/holds')
+      .set(bearer(patron))
+      .send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' })
+      .expect(201);
     expect(hold.body).toEqual({ holdId: expect.any(String), status: 'waiting', queuePosition: 1 });
 
     const waiting = await app.http().get('/me/holds').set(bearer(patron)).expect(200);
@@ -44,7 +49,14 @@ describe('the hold lifecycle over HTTP (library-b)', () => {
     expect((await app.http().get('/me/loans').set(bearer(lender)).expect(200)).body.items).toEqual([]);
 
     const history = await app.http().get(`/staff/holds/${hold.body.holdId}/history`).set(bearer(library.staff)).expect(200);
-    expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(['HoldSlotClaimed', 'HoldPlaced', 'HoldReady', 'CopyCheckedOut', 'HoldFulfilled', 'HoldSlotReleased']);
+    expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual([
+      'HoldSlotClaimed',
+      'HoldPlaced',
+      'HoldReady',
+      'CopyCheckedOut',
+      'HoldFulfilled',
+      'HoldSlotReleased',
+    ]);
   });
 });
 

@@ -20,7 +20,10 @@ describe('claim repair: a slot claimed for a hold that was never placed is relea
 
   /** What a process killed after its first append leaves behind: the claim, and no HoldPlaced. */
   async function abandonedClaim(card: string, holdId: string, titleId: string) {
-    const claim = toNewEvent({ type: 'HoldSlotClaimed', data: { cardNumber: card, holdId, titleId } }, { actor: { kind: 'patron', id: card }, now: app.clock.now() });
+    const claim = toNewEvent(
+      { type: 'HoldSlotClaimed', data: { cardNumber: card, holdId, titleId } },
+      { actor: { kind: 'patron', id: card }, now: app.clock.now() },
+    );
     await eventStoreOf(app).append(streamIds.patron(card), [claim], 'exists');
   }
 
@@ -44,7 +47,9 @@ describe('claim repair: a slot claimed for a hold that was never placed is relea
     expect(await activeHolds('300000001')).toBe(2);
 
     const history = (await app.http().get('/staff/patrons/300000001/history').set(bearer(library.staff)).expect(200)).body.items;
-    expect(history).toContainEqual(expect.objectContaining({ type: 'HoldSlotReleased', actor: { kind: 'system', id: 'claim-repair' }, reason: expect.stringContaining('never placed') }));
+    expect(history).toContainEqual(
+      expect.objectContaining({ type: 'HoldSlotReleased', actor: { kind: 'system', id: 'claim-repair' }, reason: expect.stringContaining('never placed') }),
+    );
     expect((await repair.run()).released).toEqual([]);
   });
 });

@@ -15,7 +15,13 @@ async function cancelWithoutRelease(app: TestApp, data: HoldCancelled['data']): 
     id: randomUUID(),
     type: 'HoldCancelled',
     data,
-    metadata: { correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'staff', id: 'admin' }, occurredAt: app.clock.now().toISOString(), reason: data.reason ?? undefined },
+    metadata: {
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { kind: 'staff', id: 'admin' },
+      occurredAt: app.clock.now().toISOString(),
+      reason: data.reason ?? undefined,
+    },
   };
   const { position } = await eventStoreOf(app).append(`title-${data.titleId}`, [event], 'any');
   return { id: event.id, position };
@@ -30,9 +36,14 @@ describe('the hold-slot reactor (R7, I1)', () => {
     (await running.http().get(`/staff/patrons/${cardNumber}`).set(bearer(staff)).expect(200)).body.activeHolds as number;
 
   const releases = async (running: TestApp, staff: string, cardNumber: string) =>
-    ((await running.http().get(`/staff/patrons/${cardNumber}/history`).set(bearer(staff)).expect(200)).body.items as { type: string; actor: object; causationId: string; data: { holdId: string } }[]).filter(
-      (entry) => entry.type === 'HoldSlotReleased',
-    );
+    (
+      (await running.http().get(`/staff/patrons/${cardNumber}/history`).set(bearer(staff)).expect(200)).body.items as {
+        type: string;
+        actor: object;
+        causationId: string;
+        data: { holdId: string };
+      }[]
+    ).filter((entry) => entry.type === 'HoldSlotReleased');
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'holds-slots-'));
@@ -53,11 +64,24 @@ describe('the hold-slot reactor (R7, I1)', () => {
     await library.patron('100000001');
     await library.checkout('C-1', '100000001');
     const patron = await library.patron('100000002');
-    const hold = await app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'none' }).expect(201);
+    const hold = await app
+      .http()
+      .post('/me/holds')
+      .set(bearer(patron))
+      .send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'none' })
+      .expect(201);
     const holdId = hold.body.holdId as string;
     expect(await activeHolds(app, library.staff, '100000002')).toBe(1);
 
-    const cancelled = await cancelWithoutRelease(app, { titleId: 'T-1', holdId, cardNumber: '100000002', by: 'staff', reason: 'crash test', copyId: null, previousStatus: 'waiting' });
+    const cancelled = await cancelWithoutRelease(app, {
+      titleId: 'T-1',
+      holdId,
+      cardNumber: '100000002',
+      by: 'staff',
+      reason: 'crash test',
+      copyId: null,
+      previousStatus: 'waiting',
+    });
     expect(await activeHolds(app, library.staff, '100000002')).toBe(1);
     await app.close();
 
@@ -78,7 +102,12 @@ describe('the hold-slot reactor (R7, I1)', () => {
     await library.copy('C-2', 'T-2', 'central');
     await library.checkout('C-2', '100000001');
     const patron = await patronToken(app, '100000002', 'patron-password');
-    const hold = await app.http().post('/me/holds').set(bearer(patron)).send({ titleId: 'T-2', pickupLocationId: 'central', contactMethod: 'none' }).expect(201);
+    const hold = await app
+      .http()
+      .post('/me/holds')
+      .set(bearer(patron))
+      .send({ titleId: 'T-2', pickupLocationId: 'central', contactMethod: 'none' })
+      .expect(201);
     const cancel = await app.http().delete(`/me/holds/${hold.body.holdId}`).set(bearer(patron)).expect(204);
     await reactorReached(app, 'hold-slots', positionOf(cancel));
     expect(await activeHolds(app, library.staff, '100000002')).toBe(0);

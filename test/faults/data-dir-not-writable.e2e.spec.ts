@@ -39,38 +39,42 @@ describe('fault: the embedded data directory cannot be written (I6)', () => {
     expect(app.output()).toContain('ENOTDIR');
   }, 60_000);
 
-  (canMount() ? it : it.skip)('an existing store mounted read-only: a clear start-up error, exit code 1, and the store is intact afterwards', async () => {
-    const dataDir = join(workDir, 'store');
-    const first = await startAppProcess({ env: { DATA_DIR: dataDir } });
-    const client = new LibraryClient(first.baseUrl);
-    await client.loginStaff();
-    await client.location('central');
-    await client.registerPatron('100000001', 'patron-password');
-    await first.stop();
-    const before = await readEmbeddedLog(join(dataDir, 'events'));
-    expect(before.map((event) => event.type)).toEqual(expect.arrayContaining(['LocationRegistered', 'PatronRegistered', 'PasswordSet']));
+  (canMount() ? it : it.skip)(
+    'an existing store mounted read-only: a clear start-up error, exit code 1, and the store is intact afterwards',
+    async () => {
+      const dataDir = join(workDir, 'store');
+      const first = await startAppProcess({ env: { DATA_DIR: dataDir } });
+      const client = new LibraryClient(first.baseUrl);
+      await client.loginStaff();
+      await client.location('central');
+      await client.registerPatron('100000001', 'patron-password');
+      await first.stop();
+      const before = await readEmbeddedLog(join(dataDir, 'events'));
+      expect(before.map((event) => event.type)).toEqual(expect.arrayContaining(['LocationRegistered', 'PatronRegistered', 'PasswordSet']));
 
-    const readOnly = join(workDir, 'read-only');
-    await mkdir(readOnly);
-    execFileSync('mount', ['--bind', dataDir, readOnly]);
-    try {
-      execFileSync('mount', ['-o', 'remount,bind,ro', readOnly]);
-      const app = await startAppProcess({ env: { DATA_DIR: readOnly }, waitUntilListening: false });
-      const exit = await app.exited;
-      expect(exit).toEqual({ code: 1, signal: null });
-      expect(app.output()).toContain(`cannot start: event store directory ${join(readOnly, 'events')} is not writable`);
-      expect(app.output()).toContain('EROFS');
-    } finally {
-      execFileSync('umount', [readOnly]);
-    }
+      const readOnly = join(workDir, 'read-only');
+      await mkdir(readOnly);
+      execFileSync('mount', ['--bind', dataDir, readOnly]);
+      try {
+        execFileSync('mount', ['-o', 'remount,bind,ro', readOnly]);
+        const app = await startAppProcess({ env: { DATA_DIR: readOnly }, waitUntilListening: false });
+        const exit = await app.exited;
+        expect(exit).toEqual({ code: 1, signal: null });
+        expect(app.output()).toContain(`cannot start: event store directory ${join(readOnly, 'events')} is not writable`);
+        expect(app.output()).toContain('EROFS');
+      } finally {
+        execFileSync('umount', [readOnly]);
+      }
 
-    const after = await readEmbeddedLog(join(dataDir, 'events'));
-    expect(after).toEqual(before);
-    const again = await startAppProcess({ env: { DATA_DIR: dataDir } });
-    try {
-      expect((await new LibraryClient(again.baseUrl).health()).status).toBe(200);
-    } finally {
-      await again.stop();
-    }
-  }, 120_000);
+      const after = await readEmbeddedLog(join(dataDir, 'events'));
+      expect(after).toEqual(before);
+      const again = await startAppProcess({ env: { DATA_DIR: dataDir } });
+      try {
+        expect((await new LibraryClient(again.baseUrl).health()).status).toBe(200);
+      } finally {
+        await again.stop();
+      }
+    },
+    120_000,
+  );
 });

@@ -86,7 +86,10 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
     client = new LibraryClient(app.baseUrl);
     await client.loginStaff();
     for (const [i, holdId] of placed) {
-      expect({ i, holds: (await client.list(library.tokens[i], '/me/holds')).body.items.map((item) => item.holdId) }).toEqual({ i, holds: expect.arrayContaining([holdId]) });
+      expect({ i, holds: (await client.list(library.tokens[i], '/me/holds')).body.items.map((item) => item.holdId) }).toEqual({
+        i,
+        holds: expect.arrayContaining([holdId]),
+      });
       expect((await client.holdHistory(holdId)).map((entry) => entry.type)).toEqual(['HoldSlotClaimed', 'HoldPlaced']);
     }
     const lenderLoans = (await client.list(lenderToken, '/me/loans')).body.items.map((item) => item.copyId);
@@ -101,7 +104,9 @@ describe('fault: kill -9 of the app during a burst of commands (I6, I5, I1)', ()
     // claimed for a hold that was never placed. It counts toward the limit and blocks that title (R7, R12) until the
     // patron places a hold again and the app frees it, once it is older than HOLD_CLAIM_REPAIR_AFTER_SECONDS.
     const halfPlaced = claimsWithoutHold(await readEmbeddedLog(join(workDir, 'events')));
-    process.stdout.write(`kill -9 after ${answered} answers: ${placed.size} placed, ${readied.size} made ready, ${halfPlaced.length} slots claimed without their hold\n`);
+    process.stdout.write(
+      `kill -9 after ${answered} answers: ${placed.size} placed, ${readied.size} made ready, ${halfPlaced.length} slots claimed without their hold\n`,
+    );
     if (halfPlaced.length === 0) return;
     app = await startAppProcess({ env: { DATA_DIR: workDir, HOLD_CLAIM_REPAIR_AFTER_SECONDS: String(CLAIM_REPAIR_AFTER_SECONDS) } });
     client = new LibraryClient(app.baseUrl);

@@ -80,7 +80,9 @@ describe('fault: two apis and two workers share one Redis and one event store (I
     };
     // Started together, as replicas are; each one that comes up is stopped after the test even if another fails.
     const startTogether = async (role: 'api' | 'worker') => {
-      const started = await Promise.allSettled([1, 2].map((n) => startAppProcess({ env: { ...shared, APP_ROLE: role, DATA_DIR: join(workDir, `${role}-${n}`) } })));
+      const started = await Promise.allSettled(
+        [1, 2].map((n) => startAppProcess({ env: { ...shared, APP_ROLE: role, DATA_DIR: join(workDir, `${role}-${n}`) } })),
+      );
       for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
       for (const result of started) if (result.status === 'rejected') throw result.reason;
       return started.map((result) => (result as PromiseFulfilledResult<AppProcess>).value);
@@ -103,7 +105,10 @@ describe('fault: two apis and two workers share one Redis and one event store (I
     await inParallel(library.tokens, 6, async (token, i) => {
       const client = clients[i % 2];
       await client.expectOk('PUT', '/me/email', { token, body: { email: `patron${i}@example.jp` } });
-      const placed = await client.expectOk<{ holdId: string }>('POST', '/me/holds', { token, body: { titleId: library.titleIds[i], pickupLocationId: 'central', contactMethod: 'email' } });
+      const placed = await client.expectOk<{ holdId: string }>('POST', '/me/holds', {
+        token,
+        body: { titleId: library.titleIds[i], pickupLocationId: 'central', contactMethod: 'email' },
+      });
       holdIds[i] = placed.holdId;
       const checkin = await clients[(i + 1) % 2].checkin(library.copyIds[i], 'central');
       expect(checkin.body.outcome).toMatchObject({ action: 'hold-shelf', holdId: placed.holdId });
@@ -132,7 +137,9 @@ describe('fault: two apis and two workers share one Redis and one event store (I
     }
 
     const subjects = [...new Set(smtp.received.map((mail) => mail.subject))];
-    process.stdout.write(`${log.length} events, ${smtp.received.length} mails (${subjects.length} distinct subjects), sweeps answered ${sweeps.map((sweep) => sweep.status).join(' and ')}\n`);
+    process.stdout.write(
+      `${log.length} events, ${smtp.received.length} mails (${subjects.length} distinct subjects), sweeps answered ${sweeps.map((sweep) => sweep.status).join(' and ')}\n`,
+    );
     expect(new Set(log.map((event) => event.id)).size).toBe(log.length);
     expect(duplicates(log, ['HoldSlotClaimed', 'HoldPlaced', 'HoldReady', 'CopyReturned', 'PickupExpired', 'HoldSlotReleased', 'EmailRegistered'])).toEqual([]);
     for (const holdId of holdIds) expect(log.filter((event) => event.type === 'HoldPlaced' && dataOf(event).holdId === holdId)).toHaveLength(1);

@@ -60,7 +60,12 @@ describe('I7 authorization matrix, generated from the OpenAPI document', () => {
     await library.patron('200000003');
     await library.checkout('C-1', '200000003');
     credentials = await credentialsFor(library);
-    const placed = await app.http().post('/me/holds').set(credentials['patron A']).send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' }).expect(201);
+    const placed = await app
+      .http()
+      .post('/me/holds')
+      .set(credentials['patron A'])
+      .send({ titleId: 'T-1', pickupLocationId: 'central', contactMethod: 'phone' })
+      .expect(201);
     holdOfA = placed.body.holdId;
     operations = await loadOperations(app);
   });
@@ -83,7 +88,11 @@ describe('I7 authorization matrix, generated from the OpenAPI document', () => {
     const disagreements = operations.flatMap((operation) => {
       const access = ACCESS[operation.key];
       if (!access) return [];
-      const byPath = operation.path.startsWith('/me') ? 'patron' : operation.path.startsWith('/staff') && operation.key !== 'POST /staff/auth/login' ? 'staff' : 'public';
+      const byPath = operation.path.startsWith('/me')
+        ? 'patron'
+        : operation.path.startsWith('/staff') && operation.key !== 'POST /staff/auth/login'
+          ? 'staff'
+          : 'public';
       const problems = access.kind === byPath ? [] : [`${operation.key}: classified ${access.kind}, path says ${byPath}`];
       return access.kind !== 'public' && !operation.documentedAsSecured ? [...problems, `${operation.key}: no bearer security in the document`] : problems;
     });
@@ -109,7 +118,9 @@ describe('I7 authorization matrix, generated from the OpenAPI document', () => {
   });
 
   it("patron B never reaches patron A's hold: every /me operation with a {holdId} answers 404 and leaves it as it was", async () => {
-    const withHoldId = operations.filter((operation) => ACCESS[operation.key]?.kind === 'patron' && operation.pathParams.some((parameter) => parameter.name === 'holdId'));
+    const withHoldId = operations.filter(
+      (operation) => ACCESS[operation.key]?.kind === 'patron' && operation.pathParams.some((parameter) => parameter.name === 'holdId'),
+    );
     expect(withHoldId.map((operation) => operation.key)).toContain('DELETE /me/holds/{holdId}');
     for (const operation of withHoldId) {
       const position = await secured.store.headPosition();
@@ -117,7 +128,11 @@ describe('I7 authorization matrix, generated from the OpenAPI document', () => {
       const path = concretePath(operation, { ...examplePathSegments(operation), holdId: percentEncode(holdOfA) });
       const request = secured.app.http()[operation.method](path).set(credentials['patron B']).set('X-Correlation-Id', correlationId);
       const response = await (operation.body ? request.send({}) : request);
-      expect({ operation: operation.key, status: response.status, type: response.body.type }).toEqual({ operation: operation.key, status: 404, type: expect.stringMatching(/^\/problems\/(unknown-hold|not-found)$/) });
+      expect({ operation: operation.key, status: response.status, type: response.body.type }).toEqual({
+        operation: operation.key,
+        status: 404,
+        type: expect.stringMatching(/^\/problems\/(unknown-hold|not-found)$/),
+      });
       expect(await appendedBy(secured.store, position, correlationId)).toEqual([]);
     }
     const stillThere = await secured.app.http().get('/me/holds').set(credentials['patron A']).expect(200);
@@ -129,7 +144,10 @@ describe('I7 authorization matrix, generated from the OpenAPI document', () => {
     expect(lists.length).toBeGreaterThan(0);
     for (const operation of lists) {
       const response = await secured.app.http().get(operation.path).set(credentials['patron B']).expect(200);
-      expect({ operation: operation.key, leaks: [holdOfA, PATRON_A.cardNumber].filter((secret) => response.text.includes(secret)) }).toEqual({ operation: operation.key, leaks: [] });
+      expect({ operation: operation.key, leaks: [holdOfA, PATRON_A.cardNumber].filter((secret) => response.text.includes(secret)) }).toEqual({
+        operation: operation.key,
+        leaks: [],
+      });
     }
   });
 

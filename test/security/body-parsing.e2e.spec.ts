@@ -33,10 +33,30 @@ function rawBodies(limitBytes: number): RawBody[] {
     { name: 'a constructor.prototype key', body: '{"constructor": {"prototype": {"isAdmin": true}}}', expected: notAnObject },
     { name: 'nesting 5000 levels deep', body: nested(5000), expected: { status: 400, type: '/problems/body-too-deeply-nested' } },
     { name: 'one byte over the body limit', body: JSON.stringify({ x: 'a'.repeat(limitBytes) }), expected: { status: 413, type: '/problems/body-too-large' } },
-    { name: 'a gzip body that is not gzip', body: '{"a": 1}', headers: { 'Content-Encoding': 'gzip' }, expected: { status: 400, type: '/problems/unreadable-body' } },
-    { name: 'a truncated gzip body', body: gzipSync('{"a": 1}').subarray(0, 12), headers: { 'Content-Encoding': 'gzip' }, expected: { status: 400, type: '/problems/unreadable-body' } },
-    { name: 'an unknown encoding', body: '{}', headers: { 'Content-Encoding': 'x-unknown' }, expected: { status: 415, type: '/problems/unsupported-body-encoding' } },
-    { name: 'a non-UTF-8 charset', body: '{}', headers: { 'Content-Type': 'application/json; charset=latin1' }, expected: { status: 415, type: '/problems/unsupported-body-encoding' } },
+    {
+      name: 'a gzip body that is not gzip',
+      body: '{"a": 1}',
+      headers: { 'Content-Encoding': 'gzip' },
+      expected: { status: 400, type: '/problems/unreadable-body' },
+    },
+    {
+      name: 'a truncated gzip body',
+      body: gzipSync('{"a": 1}').subarray(0, 12),
+      headers: { 'Content-Encoding': 'gzip' },
+      expected: { status: 400, type: '/problems/unreadable-body' },
+    },
+    {
+      name: 'an unknown encoding',
+      body: '{}',
+      headers: { 'Content-Encoding': 'x-unknown' },
+      expected: { status: 415, type: '/problems/unsupported-body-encoding' },
+    },
+    {
+      name: 'a non-UTF-8 charset',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json; charset=latin1' },
+      expected: { status: 415, type: '/problems/unsupported-body-encoding' },
+    },
   ];
 }
 
@@ -73,7 +93,9 @@ describe('I8 unreadable and non-object JSON bodies on every operation that takes
         const got = { status: response.status, type: response.body?.type };
         const faults = [
           ...problemFaults(response),
-          ...(got.status === raw.expected.status && got.type === raw.expected.type ? [] : [`expected ${raw.expected.status} ${raw.expected.type}, got ${got.status} ${got.type}`]),
+          ...(got.status === raw.expected.status && got.type === raw.expected.type
+            ? []
+            : [`expected ${raw.expected.status} ${raw.expected.type}, got ${got.status} ${got.type}`]),
           ...(typeof response.body?.detail === 'string' && response.body.detail.length > 0 ? [] : ['no detail']),
           ...(await appendedBy(secured.store, before, correlationId)).map((event) => `appended ${event.type}`),
         ];
@@ -90,12 +112,21 @@ describe('I8 unreadable and non-object JSON bodies on every operation that takes
     ['{"cardNumber": "123456789", secret-value: 1}', /^The request body is not valid JSON \(at character 28\)\.$/],
   ])('malformed JSON says where parsing stopped, without echoing the body back: %s', async (body, where) => {
     const response = await secured.app.http().post('/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
-    expect(response.body).toEqual({ type: '/problems/malformed-json', title: 'Malformed JSON', status: 400, detail: expect.stringMatching(where), instance: '/auth/login' });
+    expect(response.body).toEqual({
+      type: '/problems/malformed-json',
+      title: 'Malformed JSON',
+      status: 400,
+      detail: expect.stringMatching(where),
+      instance: '/auth/login',
+    });
     expect(response.text).not.toContain('secret-value');
   });
 
   it('a body that is not an object names the body as the field to fix', async () => {
     const response = await secured.app.http().post('/auth/login').set('Content-Type', 'application/json').send('["123456789", "password"]').expect(400);
-    expect(response.body).toMatchObject({ type: '/problems/validation-failed', errors: [{ field: '(body)', messages: [expect.stringContaining('JSON object')] }] });
+    expect(response.body).toMatchObject({
+      type: '/problems/validation-failed',
+      errors: [{ field: '(body)', messages: [expect.stringContaining('JSON object')] }],
+    });
   });
 });

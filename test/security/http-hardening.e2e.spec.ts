@@ -36,14 +36,21 @@ describe('security basics over HTTP', () => {
   it('every documented operation, the documents, the web pages and error answers carry the security headers (helmet) and no X-Powered-By', async () => {
     const operations = await loadOperations(app);
     const answers = [
-      ...(await Promise.all(operations.map(async (operation) => ({ what: operation.key, response: await app.http()[operation.method](concretePath(operation, examplePathSegments(operation))) })))),
+      ...(await Promise.all(
+        operations.map(async (operation) => ({
+          what: operation.key,
+          response: await app.http()[operation.method](concretePath(operation, examplePathSegments(operation))),
+        })),
+      )),
       { what: 'GET /openapi.json', response: await app.http().get('/openapi.json') },
       { what: 'the staff console', response: await app.http().get('/console') },
       { what: 'the patron page', response: await app.http().get('/patron/holds') },
       { what: 'an unknown path', response: await app.http().get('/no-such-thing') },
       { what: 'malformed JSON', response: await app.http().post('/auth/login').set('Content-Type', 'application/json').send('{') },
     ];
-    const faults = answers.map(({ what, response }) => ({ what, missing: missingSecurityHeaders(response.headers) })).filter(({ missing }) => missing.length > 0);
+    const faults = answers
+      .map(({ what, response }) => ({ what, missing: missingSecurityHeaders(response.headers) }))
+      .filter(({ missing }) => missing.length > 0);
     expect(faults).toEqual([]);
   });
 
@@ -51,7 +58,11 @@ describe('security basics over HTTP', () => {
     const staff = await staffToken(app);
     app.store.failing = true;
     try {
-      const login = await app.http().post('/auth/login').set('X-Correlation-Id', 'internal-error-1').send({ cardNumber: '300000001', password: 'a patron password' });
+      const login = await app
+        .http()
+        .post('/auth/login')
+        .set('X-Correlation-Id', 'internal-error-1')
+        .send({ cardNumber: '300000001', password: 'a patron password' });
       const history = await app.http().get('/staff/patrons/300000001/history').set(bearer(staff)).set('X-Correlation-Id', 'internal-error-2');
       for (const [response, instance] of [
         [login, '/auth/login'],
@@ -59,7 +70,13 @@ describe('security basics over HTTP', () => {
       ] as const) {
         expect(response.status).toBe(500);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(response.body).toEqual({ type: '/problems/internal-error', title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged.', instance });
+        expect(response.body).toEqual({
+          type: '/problems/internal-error',
+          title: 'Internal error',
+          status: 500,
+          detail: 'Something went wrong on our side; it has been logged.',
+          instance,
+        });
         expect(internalsIn(response.text)).toEqual([]);
         expect(response.text).not.toMatch(/EIO|data\.mdb|readStream|stack/i);
       }

@@ -33,7 +33,12 @@ describe('I8 fuzzed input on every operation of the OpenAPI document (fast-check
   async function send(operation: Operation, fuzz: FuzzRequest) {
     const correlationId = `fuzz-${++sequence}`;
     const path = concretePath(operation, fuzz.segments) + (fuzz.query ? `?${fuzz.query}` : '');
-    const request = secured.app.http()[operation.method](path).set(credentials[rightfulCaller(operation.key)]).set(fuzz.headers).set('X-Correlation-Id', correlationId);
+    const request = secured.app
+      .http()
+      [operation.method](path)
+      .set(credentials[rightfulCaller(operation.key)])
+      .set(fuzz.headers)
+      .set('X-Correlation-Id', correlationId);
     const response = await (fuzz.body === undefined ? request : request.set('Content-Type', 'application/json').send(JSON.stringify(fuzz.body)));
     return { response, correlationId };
   }
@@ -55,7 +60,10 @@ describe('I8 fuzzed input on every operation of the OpenAPI document (fast-check
         if (faults.length > 0) throw new Error(`${response.status} ${response.text.slice(0, 300)}\n${faults.join('\n')}`);
       });
       const run = await fc.check(property, { seed: SEED, numRuns: RUNS });
-      if (run.failed) failures.push(`${operation.key} (FUZZ_SEED=${SEED}, path ${run.counterexamplePath}): ${String(run.errorInstance)}\n  request: ${abbreviated(run.counterexample)}`);
+      if (run.failed)
+        failures.push(
+          `${operation.key} (FUZZ_SEED=${SEED}, path ${run.counterexamplePath}): ${String(run.errorInstance)}\n  request: ${abbreviated(run.counterexample)}`,
+        );
     }
     expect(failures).toEqual([]);
     // The generators reach both sides: some requests get through to the rules, others are refused.

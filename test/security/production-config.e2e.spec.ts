@@ -10,7 +10,11 @@ const STRONG_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
 /** Runs an entry point as operators do (TypeScript through the repository's require hook), with only the given environment. */
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', './scripts/ts-register.js', entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', './scripts/ts-register.js', entry], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
@@ -52,7 +56,11 @@ describe('production refuses the development secrets', () => {
 
     it('exits 78 naming STAFF_ADMIN_PASSWORD when only the secret is set', async () => {
       const { code, stderr } = await run(entry, { NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', TOKEN_SECRET: STRONG_SECRET });
-      expect({ code, namesThePassword: stderr.includes('STAFF_ADMIN_PASSWORD'), namesTheSecret: stderr.includes('TOKEN_SECRET') }).toEqual({ code: 78, namesThePassword: true, namesTheSecret: false });
+      expect({ code, namesThePassword: stderr.includes('STAFF_ADMIN_PASSWORD'), namesTheSecret: stderr.includes('TOKEN_SECRET') }).toEqual({
+        code: 78,
+        namesThePassword: true,
+        namesTheSecret: false,
+      });
     }, 60_000);
   });
 });

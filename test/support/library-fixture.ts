@@ -38,7 +38,16 @@ export class LibraryFixture {
     await this.app.http().post('/staff/locations').set(bearer(this.staff)).send({ locationId, name }).expect(201);
   }
 
-  async calendar(locationId: string, calendar: Partial<{ weeklyClosedDays: number[]; closedDates: string[]; closedRanges: { from: string; to: string }[]; closedOnNationalHolidays: boolean; closedDayAfterNationalHoliday: boolean }>) {
+  async calendar(
+    locationId: string,
+    calendar: Partial<{
+      weeklyClosedDays: number[];
+      closedDates: string[];
+      closedRanges: { from: string; to: string }[];
+      closedOnNationalHolidays: boolean;
+      closedDayAfterNationalHoliday: boolean;
+    }>,
+  ) {
     await this.app
       .http()
       .put(`/staff/locations/${locationId}/calendar`)
@@ -55,7 +64,11 @@ export class LibraryFixture {
     await this.app.http().post('/staff/copies').set(bearer(this.staff)).send({ copyId, titleId, locationId, loanable }).expect(201);
   }
 
-  async patron(cardNumber: string, password = 'patron-password', extra: Partial<{ name: string; birthDate: string; cardExpiresOn: string; wideArea: boolean }> = {}) {
+  async patron(
+    cardNumber: string,
+    password = 'patron-password',
+    extra: Partial<{ name: string; birthDate: string; cardExpiresOn: string; wideArea: boolean }> = {},
+  ) {
     await this.app
       .http()
       .post('/staff/patrons')
@@ -117,7 +130,12 @@ export class LibraryFixture {
 
   /** A staff account with the given roles, logged in. */
   async staffMember(staffId: string, roles: ('admin' | 'circulation' | 'auditor')[], password = 'staff-password') {
-    await this.app.http().post('/staff/accounts').set(bearer(this.staff)).send({ staffId, name: `Staff ${staffId}`, roles, password }).expect(201);
+    await this.app
+      .http()
+      .post('/staff/accounts')
+      .set(bearer(this.staff))
+      .send({ staffId, name: `Staff ${staffId}`, roles, password })
+      .expect(201);
     return staffToken(this.app, staffId, password);
   }
 

@@ -32,9 +32,7 @@ export class LmdbChildProcess {
   }
 
   static start(mode: 'open' | 'hold' | 'burst', directory: string): LmdbChildProcess {
-    return new LmdbChildProcess(
-      spawn(process.execPath, ['-r', REGISTER, CHILD, mode, directory], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }),
-    );
+    return new LmdbChildProcess(spawn(process.execPath, ['-r', REGISTER, CHILD, mode, directory], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }));
   }
 
   get pid(): number {
@@ -56,9 +54,7 @@ export class LmdbChildProcess {
         else resolve();
       };
       this.listeners.add(check);
-      void this.outputEnded.then(() =>
-        finish(condition(this.messages) ? undefined : new Error(`child ended before ${what}. ${this.stderr}`)),
-      );
+      void this.outputEnded.then(() => finish(condition(this.messages) ? undefined : new Error(`child ended before ${what}. ${this.stderr}`)));
     });
   }
 

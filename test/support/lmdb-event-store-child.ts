@@ -64,20 +64,17 @@ async function appendForever(store: LmdbEventStore, writer: number): Promise<nev
   let expected: ExpectedRevision = 'no_stream';
   for (let batch = 0; ; batch++) {
     const batchSize = 1 + (batch % 4);
-    const events = Array.from(
-      { length: batchSize },
-      (_, index): NewEvent => ({
-        id: randomUUID(),
-        type: 'BurstEvent',
-        data: { writer, batch, index, batchSize } satisfies BurstEventData,
-        metadata: {
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          actor: { kind: 'system', id: 'burst' },
-          occurredAt: new Date().toISOString(),
-        },
-      }),
-    );
+    const events = Array.from({ length: batchSize }, (_, index): NewEvent => ({
+      id: randomUUID(),
+      type: 'BurstEvent',
+      data: { writer, batch, index, batchSize } satisfies BurstEventData,
+      metadata: {
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        actor: { kind: 'system', id: 'burst' },
+        occurredAt: new Date().toISOString(),
+      },
+    }));
     const { nextRevision, position } = await store.append(streamId, events, expected);
     expected = nextRevision;
     report({ ack: { streamId, nextRevision, position: position.toString(), batchSize } });

@@ -123,7 +123,9 @@ async function main(): Promise<ExitCode> {
 
   let api: StaffApi;
   try {
-    api = options.token ? StaffApi.withToken(options.url, options.token) : await StaffApi.login(options.url, options.staffId as string, options.password as string);
+    api = options.token
+      ? StaffApi.withToken(options.url, options.token)
+      : await StaffApi.login(options.url, options.staffId as string, options.password as string);
   } catch (error) {
     if (error instanceof StaffApiUnavailable) throw new CommandFailure(`${error.message}\nNothing was imported.`, ExitCode.failed);
     throw error;

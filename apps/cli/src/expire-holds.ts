@@ -24,7 +24,14 @@ const USAGE = 'usage: expire-holds [--dry-run [--on YYYY-MM-DD]]';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const titleOf = (hold: Pick<DueHold, 'titleId' | 'titleName'>) => (hold.titleName ? `${hold.titleName} (${hold.titleId})` : hold.titleId);

@@ -29,7 +29,12 @@ function readModelKeyPrefix(config: AppConfig): string {
 
 async function connectRedis(url: string): Promise<Redis> {
   // A few quick reconnects ride out a blip during a long rebuild; the first connection must succeed.
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: (times) => (times > 5 ? null : 200 * times) });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3000,
+    retryStrategy: (times) => (times > 5 ? null : 200 * times),
+  });
   let lastError: Error | undefined;
   redis.on('error', (error: Error) => (lastError = error));
   try {
@@ -92,11 +97,17 @@ async function main(): Promise<ExitCode> {
   try {
     eventStore = await connectEventStore(config);
     const keyPrefix = readModelKeyPrefix(config);
-    process.stderr.write(`Rebuilding the read models from ${describeEventStore(config)} into Redis ${redactUrl(config.REDIS_URL as string)} (keys ${keyPrefix}*)\n`);
+    process.stderr.write(
+      `Rebuilding the read models from ${describeEventStore(config)} into Redis ${redactUrl(config.REDIS_URL as string)} (keys ${keyPrefix}*)\n`,
+    );
     const startedAt = Date.now();
     // Positions are not dense (EventStoreDB's are byte offsets), so the bar runs over positions and the detail counts events.
     const onProgress = ({ position, head, events }: RebuildProgress) =>
-      bar.update(Number(position), Math.max(Number(head), Number(position)), `${events} events | position ${position}/${head} | ${ratePerSecond(events, startedAt)} events/s`);
+      bar.update(
+        Number(position),
+        Math.max(Number(head), Number(position)),
+        `${events} events | position ${position}/${head} | ${ratePerSecond(events, startedAt)} events/s`,
+      );
     const result = await rebuildReadModels(eventStore, new RedisReadModelStore({ redis, keyPrefix }), { onProgress }).catch((error: unknown) => {
       throw new CommandFailure(`The rebuild failed: ${reasonOf(error)}\nThe live read models were left as they were.`, ExitCode.failed);
     });

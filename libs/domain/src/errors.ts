@@ -155,13 +155,7 @@ export class CardExpired extends DomainRuleViolation {
 
 export class OverdueLoans extends DomainRuleViolation {
   constructor(cardNumber: string) {
-    super(
-      'overdue-loans',
-      'You have items past their due date. Please return them before placing holds online.',
-      'forbidden',
-      'R5',
-      { cardNumber },
-    );
+    super('overdue-loans', 'You have items past their due date. Please return them before placing holds online.', 'forbidden', 'R5', { cardNumber });
   }
 }
 
@@ -236,13 +230,7 @@ export class ContactMethodNotOffered extends DomainRuleViolation {
 
 export class EmailNotRegistered extends DomainRuleViolation {
   constructor(cardNumber: string) {
-    super(
-      'email-not-registered',
-      'To be told by e-mail, first register an e-mail address in your account settings.',
-      'conflict',
-      'R14',
-      { cardNumber },
-    );
+    super('email-not-registered', 'To be told by e-mail, first register an e-mail address in your account settings.', 'conflict', 'R14', { cardNumber });
   }
 }
 

@@ -209,14 +209,7 @@ export interface PatronContacted {
 export type LocationEvent = LocationRegistered | CalendarChanged;
 export type StaffEvent = StaffAccountCreated;
 export type CopyRegistryEvent = CopyRegistered;
-export type PatronEvent =
-  | PatronRegistered
-  | CardRenewed
-  | PasswordSet
-  | EmailRegistered
-  | PasswordResetRequested
-  | HoldSlotClaimed
-  | HoldSlotReleased;
+export type PatronEvent = PatronRegistered | CardRenewed | PasswordSet | EmailRegistered | PasswordResetRequested | HoldSlotClaimed | HoldSlotReleased;
 export type TitleEvent =
   | TitleCatalogued
   | CopyAdded

@@ -6,11 +6,7 @@ import type { ExpectedRevision } from './port';
  * The lmdb adapter runs it inside the write transaction, so nothing can change the stream between
  * this check and the write; the EventStoreDB adapter only for an empty append, which writes nothing.
  */
-export function checkExpectedRevision(
-  streamId: string,
-  expected: ExpectedRevision,
-  lastRevision: number | undefined,
-): void {
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, lastRevision: number | undefined): void {
   if (!meetsExpectation(expected, lastRevision)) {
     throw new WrongExpectedVersionError(streamId, expected, lastRevision ?? 'no_stream');
   }

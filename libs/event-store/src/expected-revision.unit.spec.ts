@@ -29,8 +29,6 @@ describe('expected revision check', () => {
     expect(() => checkExpectedRevision('holds-t-1', 'exists', undefined)).toThrow(
       expect.objectContaining({ streamId: 'holds-t-1', expected: 'exists', actual: 'no_stream' }),
     );
-    expect(() => checkExpectedRevision('holds-t-1', 4, 6)).toThrow(
-      expect.objectContaining({ expected: 4, actual: 6 }),
-    );
+    expect(() => checkExpectedRevision('holds-t-1', 4, 6)).toThrow(expect.objectContaining({ expected: 4, actual: 6 }));
   });
 });

@@ -5,10 +5,7 @@
  */
 
 /** Who caused a change: a patron (card number), a staff member (staff id), or the system itself. */
-export type Actor =
-  | { kind: 'patron'; id: string }
-  | { kind: 'staff'; id: string }
-  | { kind: 'system'; id: string };
+export type Actor = { kind: 'patron'; id: string } | { kind: 'staff'; id: string } | { kind: 'system'; id: string };
 
 export interface EventMetadata {
   /** Ties together every event caused by one request or one job run. */

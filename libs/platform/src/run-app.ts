@@ -13,7 +13,9 @@ import { createRootLogger } from './logging/logger';
 export async function runApp(role: AppConfig['APP_ROLE'], parts: AppParts): Promise<void> {
   const asked = process.env.APP_ROLE;
   if (asked && asked !== role) {
-    process.stderr.write(`APP_ROLE=${asked} contradicts this entry point, which runs the ${role} role: start the ${asked} entry point instead, or unset APP_ROLE.\n`);
+    process.stderr.write(
+      `APP_ROLE=${asked} contradicts this entry point, which runs the ${role} role: start the ${asked} entry point instead, or unset APP_ROLE.\n`,
+    );
     process.exit(78);
   }
   let config: AppConfig;

@@ -5,7 +5,7 @@ import { newEvent, streamOf } from './domain-events';
 /** Consecutive events of one stream go in one append. */
 function appends(store: EventStore, domainEvents: readonly DomainEvent[], occurredAt?: string): (() => Promise<AppendResult>)[] {
   const out: (() => Promise<AppendResult>)[] = [];
-  for (let i = 0; i < domainEvents.length; ) {
+  for (let i = 0; i < domainEvents.length;) {
     const streamId = streamOf(domainEvents[i]);
     let j = i;
     while (j < domainEvents.length && streamOf(domainEvents[j]) === streamId) j += 1;

@@ -78,7 +78,15 @@ export const events = {
     type: 'CopyReturned',
     data: { titleId, copyId, cardNumber, locationId },
   }),
-  pickupExpired: (titleId: string, holdId: string, cardNumber: string, copyId: string, pickupLocationId: string, lastPickupDay: LocalDate, expiredOn: LocalDate): DomainEvent => ({
+  pickupExpired: (
+    titleId: string,
+    holdId: string,
+    cardNumber: string,
+    copyId: string,
+    pickupLocationId: string,
+    lastPickupDay: LocalDate,
+    expiredOn: LocalDate,
+  ): DomainEvent => ({
     type: 'PickupExpired',
     data: { titleId, holdId, cardNumber, copyId, pickupLocationId, lastPickupDay, expiredOn },
   }),

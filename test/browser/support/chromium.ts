@@ -3,7 +3,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM } from '../../support/binaries';
 
 /** Without the background-networking flags Chromium keeps dialling hosts this machine cannot reach. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };

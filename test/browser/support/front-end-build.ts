@@ -23,7 +23,11 @@ async function filesUnder(directory: string): Promise<string[]> {
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...(await filesUnder(SOURCE)), join(ROOT, 'package-lock.json')]) {
-    hash.update(relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

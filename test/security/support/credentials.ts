@@ -49,7 +49,9 @@ function unsignedAdminToken(now: Date, ttlSeconds: number): string {
 /** A well-formed HS256 admin token, signed with a secret that is not the server's. */
 function foreignAdminToken(now: Date, ttlSeconds: number): string {
   const iat = Math.floor(now.getTime() / 1000);
-  return jwt.sign({ sub: 'admin', kind: 'staff', roles: ['admin'], iat, exp: iat + ttlSeconds }, 'not-the-server-secret-but-just-as-long!!', { algorithm: 'HS256' });
+  return jwt.sign({ sub: 'admin', kind: 'staff', roles: ['admin'], iat, exp: iat + ttlSeconds }, 'not-the-server-secret-but-just-as-long!!', {
+    algorithm: 'HS256',
+  });
 }
 
 export type Credentials = Record<Caller, Record<string, string>>;
@@ -61,7 +63,12 @@ export type Credentials = Record<Caller, Record<string, string>>;
 export async function credentialsFor(library: LibraryFixture): Promise<Credentials> {
   const { app } = library;
   for (const role of ['circulation', 'auditor'] as const) {
-    await app.http().post('/staff/accounts').set(bearer(library.staff)).send({ staffId: `staff-${role}`, name: role, roles: [role], password: STAFF_PASSWORD }).expect(201);
+    await app
+      .http()
+      .post('/staff/accounts')
+      .set(bearer(library.staff))
+      .send({ staffId: `staff-${role}`, name: role, roles: [role], password: STAFF_PASSWORD })
+      .expect(201);
   }
   await library.patron(PATRON_A.cardNumber, PATRON_A.password);
   await library.patron(PATRON_B.cardNumber, PATRON_B.password);

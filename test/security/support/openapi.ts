@@ -73,7 +73,11 @@ export function resolveSchema(schema: Schema, document: OpenApiDocument): Schema
 function parametersIn(raw: RawOperation, where: RawParameter['in'], document: OpenApiDocument): Parameter[] {
   return (raw.parameters ?? [])
     .filter((parameter) => parameter.in === where)
-    .map((parameter) => ({ name: parameter.name, required: parameter.required === true, schema: resolveSchema(parameter.schema ?? { type: 'string' }, document) }));
+    .map((parameter) => ({
+      name: parameter.name,
+      required: parameter.required === true,
+      schema: resolveSchema(parameter.schema ?? { type: 'string' }, document),
+    }));
 }
 
 export function operationsOf(document: OpenApiDocument): Operation[] {

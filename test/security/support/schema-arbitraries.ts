@@ -42,14 +42,7 @@ const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme'
 /** Long enough to test field limits, some beyond the 64 kB body limit. */
 const hugeString = fc.tuple(fc.integer({ min: 300, max: 80_000 }), fc.constantFrom('x', '字', '😀')).map(([length, unit]) => unit.repeat(length));
 
-const scalarJunk = fc.oneof(
-  fc.constant(null),
-  fc.boolean(),
-  fc.integer(),
-  fc.double(),
-  fc.constantFrom(-1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2, -0),
-  text,
-);
+const scalarJunk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constantFrom(-1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2, -0), text);
 
 /** Anything a client could put where a value belongs: wrong types, nulls, arrays, nested junk, prototype keys. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -115,7 +108,12 @@ export function bodyOf(schema: Schema): fc.Arbitrary<unknown> {
   const valid = shaped(schema);
   const names = Object.keys(schema.properties ?? {});
   const required = schema.required ?? [];
-  const variants: fc.Arbitrary<unknown>[] = [valid, noisy(schema), junk, fc.tuple(valid, extraKey, junk).map(([value, key, child]) => withOwnKey(value, key, child))];
+  const variants: fc.Arbitrary<unknown>[] = [
+    valid,
+    noisy(schema),
+    junk,
+    fc.tuple(valid, extraKey, junk).map(([value, key, child]) => withOwnKey(value, key, child)),
+  ];
   if (names.length > 0) variants.push(fc.tuple(valid, fc.constantFrom(...names), junk).map(([value, name, child]) => withOwnKey(value, name, child)));
   if (required.length > 0) {
     variants.push(
@@ -165,13 +163,17 @@ export interface FuzzRequest {
 /** Requests for one operation, derived from what its OpenAPI entry declares. */
 export function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
   const segments = fc.record(Object.fromEntries(operation.pathParams.map((parameter) => [parameter.name, pathSegment(parameter)])));
-  const declared = fc.tuple(...operation.queryParams.map((parameter) => queryValues(parameter).map((values) => values.map((value) => [parameter.name, value] as const))));
+  const declared = fc.tuple(
+    ...operation.queryParams.map((parameter) => queryValues(parameter).map((values) => values.map((value) => [parameter.name, value] as const))),
+  );
   const extraPair = fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, 'a[b]', 'offset[]'), fc.string({ minLength: 1, maxLength: 8 })), text);
   const extra = fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(extraPair, { minLength: 1, maxLength: 2 }) });
-  const query = fc.tuple(declared, extra).map(([pairs, extras]) =>
-    [...pairs.flat(), ...extras].map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&'),
-  );
-  const headers = fc.record(Object.fromEntries(operation.headerParams.map((parameter) => [parameter.name, printableHeader])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
+  const query = fc
+    .tuple(declared, extra)
+    .map(([pairs, extras]) => [...pairs.flat(), ...extras].map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&'));
+  const headers = fc.record(Object.fromEntries(operation.headerParams.map((parameter) => [parameter.name, printableHeader])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<Record<string, string>>;
   const body = operation.body ? bodyOf(operation.body) : fc.constant(undefined);
   return fc.record({ segments, query, headers, body });
 }

@@ -1,5 +1,16 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { UnknownPatron, UnknownTitle, fold, locationDecider, pickupDeadline, queuePosition, streamIds, titleDecider, type LocationEvent, type TitleEvent } from '@libs/domain';
+import {
+  UnknownPatron,
+  UnknownTitle,
+  fold,
+  locationDecider,
+  pickupDeadline,
+  queuePosition,
+  streamIds,
+  titleDecider,
+  type LocationEvent,
+  type TitleEvent,
+} from '@libs/domain';
 import type { RecordedEvent } from '@libs/event-store';
 import { CommandRunner, readStreamOrEmpty } from '@libs/platform';
 import { CopyRegistry, HoldLocator } from '@libs/application';

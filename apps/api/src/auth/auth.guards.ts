@@ -19,7 +19,12 @@ function bearer(request: Request): string | null {
 
 const unauthenticated = () =>
   new ProblemException(
-    { type: problemType('unauthenticated'), title: 'Authentication required', status: 401, detail: 'Send a valid, unexpired bearer token (Authorization: Bearer …).' },
+    {
+      type: problemType('unauthenticated'),
+      title: 'Authentication required',
+      status: 401,
+      detail: 'Send a valid, unexpired bearer token (Authorization: Bearer …).',
+    },
     { 'WWW-Authenticate': 'Bearer' },
   );
 const forbidden = (detail: string) => new ProblemException({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail });

@@ -32,7 +32,8 @@ const ADDRESS_LIMITS = { maxFailures: 30, windowSeconds: 15 * 60 };
       provide: LOGIN_THROTTLE,
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: Redis | null): LoginThrottles => {
-        const throttle = (limits: ThrottleLimits) => (redis ? new RedisLoginThrottle(redis, config.REDIS_KEY_PREFIX, limits) : new InMemoryLoginThrottle(limits));
+        const throttle = (limits: ThrottleLimits) =>
+          redis ? new RedisLoginThrottle(redis, config.REDIS_KEY_PREFIX, limits) : new InMemoryLoginThrottle(limits);
         return { account: throttle(ACCOUNT_LIMITS), address: throttle(ADDRESS_LIMITS) };
       },
     },

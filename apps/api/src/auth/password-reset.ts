@@ -66,7 +66,14 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     return this.commands.runForPosition(
       patronDecider,
       streamIds.patron(cardNumber),
-      { type: 'CompletePasswordReset', cardNumber, tokenHash: tokenHashOf(token), newPasswordHash, now: this.commands.clock.now(), policy: this.commands.policy },
+      {
+        type: 'CompletePasswordReset',
+        cardNumber,
+        tokenHash: tokenHashOf(token),
+        newPasswordHash,
+        now: this.commands.clock.now(),
+        policy: this.commands.policy,
+      },
       { actor: { kind: 'patron', id: cardNumber } },
     );
   }

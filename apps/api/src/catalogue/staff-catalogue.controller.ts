@@ -45,7 +45,7 @@ export class StaffCatalogueController {
   }
 
   @Get('titles/:id')
-  @ApiOperation({ summary: "A title with its copies and its queue of waiting holds" })
+  @ApiOperation({ summary: 'A title with its copies and its queue of waiting holds' })
   @ApiProblems(400, 401, 403, 404)
   async title(@Param() params: IdParam) {
     return this.queryBus.execute(new TitleQuery(params.id));

@@ -53,8 +53,15 @@ export class StaffCirculationController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Record a call-list attempt for a ready hold: called, no answer, or left a message (R14)' })
   @ApiProblems(400, 401, 403, 404, 409)
-  async contact(@Req() request: AuthenticatedRequest, @Param() params: HoldIdParam, @Body() body: ContactOutcomeDto, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const { position } = await this.commandBus.execute(new RecordContactCommand({ holdId: params.holdId, outcome: body.outcome, actor: actorOf(principalOf(request)) }));
+  async contact(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: HoldIdParam,
+    @Body() body: ContactOutcomeDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const { position } = await this.commandBus.execute(
+      new RecordContactCommand({ holdId: params.holdId, outcome: body.outcome, actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
   }
 }

@@ -35,4 +35,3 @@ export class DueHoldsHandler implements IQueryHandler<DueHoldsQuery, DueHoldsAns
     return { day: on, ...(await this.expiry.due(on)) };
   }
 }
-

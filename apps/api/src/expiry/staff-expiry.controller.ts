@@ -26,7 +26,7 @@ export class StaffExpiryController {
   @Get('due')
   @ApiOperation({
     summary: 'Ready holds whose pickup window is over on a day (default today), oldest notice first (R18, R30)',
-    description: 'Each with its notice day, last pickup day and expiry day, from the pickup location\'s current calendar: what the next sweep expires.',
+    description: "Each with its notice day, last pickup day and expiry day, from the pickup location's current calendar: what the next sweep expires.",
   })
   @ApiProblems(400, 401, 403)
   async due(@Query() query: DueHoldsQueryDto, @Res({ passthrough: true }) response: Response) {

@@ -42,4 +42,3 @@ export class PlacedHoldResponse {
   @ApiProperty({ example: 3 })
   queuePosition!: number;
 }
-

@@ -81,7 +81,12 @@ export class PlaceHoldHandler implements ICommandHandler<PlaceHoldCommand, Place
     // so placing goes on while Redis is down.
     const hasOverdueLoans = policy.overdueBlocksHolds && (await patronLoans(this.readModels, cardNumber, today)).some((loan) => loan.overdue);
     const claim = () =>
-      this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ClaimHoldSlot', cardNumber, holdId, titleId, via, today, policy, hasOverdueLoans }, { actor });
+      this.commands.run(
+        patronDecider,
+        streamIds.patron(cardNumber),
+        { type: 'ClaimHoldSlot', cardNumber, holdId, titleId, via, today, policy, hasOverdueLoans },
+        { actor },
+      );
     let claimed;
     try {
       claimed = await claim();

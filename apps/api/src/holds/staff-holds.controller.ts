@@ -30,9 +30,7 @@ export class StaffHoldsController {
   @ApiOperation({ summary: 'Place a counter hold for a patron (counts toward the hold limit, R7; counter material rules, R9)' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async place(@Req() request: AuthenticatedRequest, @Body() body: CounterHoldDto, @Res({ passthrough: true }) response: Response) {
-    const placed: PlacedHold = await this.commandBus.execute(
-      new PlaceHoldCommand({ ...body, via: 'counter', actor: actorOf(principalOf(request)) }),
-    );
+    const placed: PlacedHold = await this.commandBus.execute(new PlaceHoldCommand({ ...body, via: 'counter', actor: actorOf(principalOf(request)) }));
     return answerWithPosition(response, placed);
   }
 
@@ -41,8 +39,15 @@ export class StaffHoldsController {
   @StaffRoles('admin', 'circulation')
   @ApiOperation({ summary: 'Cancel any live hold, ready ones too, with a reason (R19, R20); its copy goes to the next hold (I4)' })
   @ApiProblems(400, 401, 403, 404, 409)
-  async cancel(@Req() request: AuthenticatedRequest, @Param() params: HoldIdParam, @Body() body: StaffCancelDto, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const { position } = await this.commandBus.execute(new CancelHoldCommand({ holdId: params.holdId, cardNumber: null, reason: body.reason, actor: actorOf(principalOf(request)) }));
+  async cancel(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: HoldIdParam,
+    @Body() body: StaffCancelDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const { position } = await this.commandBus.execute(
+      new CancelHoldCommand({ holdId: params.holdId, cardNumber: null, reason: body.reason, actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
   }
 

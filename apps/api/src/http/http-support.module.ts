@@ -14,7 +14,8 @@ import { MaintenanceWindowGuard } from './maintenance-window.guard';
     {
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG, REDIS],
-      useFactory: (config: AppConfig, redis: Redis | null) => (redis ? new RedisIdempotencyStore(redis, config.REDIS_KEY_PREFIX) : new InMemoryIdempotencyStore()),
+      useFactory: (config: AppConfig, redis: Redis | null) =>
+        redis ? new RedisIdempotencyStore(redis, config.REDIS_KEY_PREFIX) : new InMemoryIdempotencyStore(),
     },
   ],
   exports: [MaintenanceWindowGuard, IdempotencyInterceptor, IDEMPOTENCY_STORE],

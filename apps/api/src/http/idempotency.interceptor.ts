@@ -29,11 +29,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || header === undefined) return next.handle();
     const clientKey = Array.isArray(header) ? header[0] : header;
     if (!KEY_PATTERN.test(clientKey)) {
-      throw new ProblemException({ type: problemType('invalid-idempotency-key'), title: 'Invalid Idempotency-Key', status: 400, detail: 'Idempotency-Key must be 1-128 letters, digits, ".", "_", ":" or "-".' });
+      throw new ProblemException({
+        type: problemType('invalid-idempotency-key'),
+        title: 'Invalid Idempotency-Key',
+        status: 400,
+        detail: 'Idempotency-Key must be 1-128 letters, digits, ".", "_", ":" or "-".',
+      });
     }
     const caller = request.principal ? actorOf(request.principal) : { kind: 'anonymous', id: request.ip };
     const key = `${caller.kind}:${caller.id}:${clientKey}`;
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
     // Nest applies the handler's status only after interceptors finish, so read it from the handler itself.
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
@@ -69,11 +76,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (record?.state === 'done' && record.fingerprint === fingerprint) return record.response;
       if (!record) break;
     }
-    throw new ProblemException({ type: problemType('idempotent-request-in-progress'), title: 'Request still in progress', status: 409, detail: 'A request with this Idempotency-Key is still being processed, or failed; retry shortly.' }, { 'Retry-After': '1' });
+    throw new ProblemException(
+      {
+        type: problemType('idempotent-request-in-progress'),
+        title: 'Request still in progress',
+        status: 409,
+        detail: 'A request with this Idempotency-Key is still being processed, or failed; retry shortly.',
+      },
+      { 'Retry-After': '1' },
+    );
   }
 
   private mismatch() {
-    return new ProblemException({ type: problemType('idempotency-key-reused'), title: 'Idempotency-Key reused', status: 422, detail: 'This Idempotency-Key was already used with a different request body.' });
+    return new ProblemException({
+      type: problemType('idempotency-key-reused'),
+      title: 'Idempotency-Key reused',
+      status: 422,
+      detail: 'This Idempotency-Key was already used with a different request body.',
+    });
   }
 }
-

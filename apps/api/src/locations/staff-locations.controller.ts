@@ -49,10 +49,16 @@ export class StaffLocationsController {
   @StaffRoles('admin', 'circulation')
   @ApiOperation({
     summary: 'Replace the location calendar (R30): weekly closing days, closed dates and ranges, national holidays',
-    description: 'A closure added while holds are ready lengthens their pickup windows; the answer lists the national holidays the calendar now closes on for this and next year.',
+    description:
+      'A closure added while holds are ready lengthens their pickup windows; the answer lists the national holidays the calendar now closes on for this and next year.',
   })
   @ApiProblems(400, 401, 403, 404, 422)
-  async setCalendar(@Req() request: AuthenticatedRequest, @Param() params: LocationIdParam, @Body() body: CalendarDto, @Res({ passthrough: true }) response: Response) {
+  async setCalendar(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: LocationIdParam,
+    @Body() body: CalendarDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const calendar = {
       weeklyClosedDays: [...body.weeklyClosedDays].sort(),
       closedDates: [...body.closedDates].sort(),

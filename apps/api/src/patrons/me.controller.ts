@@ -29,7 +29,13 @@ export class MeController {
   @ApiProblems(401, 403, 503)
   async profile(@Req() request: AuthenticatedRequest) {
     const patron: PatronState = await this.queryBus.execute(new PatronQuery(cardOf(request)));
-    return { cardNumber: patron.cardNumber, name: patron.name, cardExpiresOn: patron.cardExpiresOn, email: patron.email, activeHolds: Object.keys(patron.activeHolds).length };
+    return {
+      cardNumber: patron.cardNumber,
+      name: patron.name,
+      cardExpiresOn: patron.cardExpiresOn,
+      email: patron.email,
+      activeHolds: Object.keys(patron.activeHolds).length,
+    };
   }
 
   @Put('email')
@@ -37,7 +43,9 @@ export class MeController {
   @ApiOperation({ summary: 'Register or change the e-mail address (R25); a confirmation mail follows' })
   @ApiProblems(400, 401, 403, 409, 422, 503)
   async changeEmail(@Req() request: AuthenticatedRequest, @Body() body: ChangeEmailDto, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const { position } = await this.commandBus.execute(new RegisterEmailCommand({ cardNumber: cardOf(request), email: body.email, actor: actorOf(principalOf(request)) }));
+    const { position } = await this.commandBus.execute(
+      new RegisterEmailCommand({ cardNumber: cardOf(request), email: body.email, actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
   }
 
@@ -46,7 +54,9 @@ export class MeController {
   @ApiOperation({ summary: 'Change the password online, proving the current one (R28)' })
   @ApiProblems(400, 401, 403, 503)
   async changePassword(@Req() request: AuthenticatedRequest, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const { position } = await this.commandBus.execute(new ChangePasswordCommand({ ...body, cardNumber: cardOf(request), actor: actorOf(principalOf(request)) }));
+    const { position } = await this.commandBus.execute(
+      new ChangePasswordCommand({ ...body, cardNumber: cardOf(request), actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
   }
 }

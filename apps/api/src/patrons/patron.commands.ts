@@ -64,7 +64,12 @@ export class ChangePasswordCommand {
 }
 
 /** Runs a patron command on an existing patron's stream; an unknown card is 404 before anything else. */
-async function onExistingPatron(commands: CommandRunner, cardNumber: string, command: (patron: PatronState) => PatronCommand | Promise<PatronCommand>, actor: Actor): Promise<Positioned> {
+async function onExistingPatron(
+  commands: CommandRunner,
+  cardNumber: string,
+  command: (patron: PatronState) => PatronCommand | Promise<PatronCommand>,
+  actor: Actor,
+): Promise<Positioned> {
   const patron = await commands.load(patronDecider, streamIds.patron(cardNumber));
   if (!patron.exists) throw new UnknownPatron(cardNumber);
   return commands.runForPosition(patronDecider, streamIds.patron(cardNumber), await command(patron), { actor });
@@ -74,7 +79,12 @@ async function onExistingPatron(commands: CommandRunner, cardNumber: string, com
 export class RegisterPatronHandler implements ICommandHandler<RegisterPatronCommand, Positioned> {
   constructor(private readonly commands: CommandRunner) {}
   execute({ actor, ...patron }: RegisterPatronCommand) {
-    return this.commands.runForPosition(patronDecider, streamIds.patron(patron.cardNumber), { type: 'RegisterPatron', ...patron, policy: this.commands.policy }, { actor });
+    return this.commands.runForPosition(
+      patronDecider,
+      streamIds.patron(patron.cardNumber),
+      { type: 'RegisterPatron', ...patron, policy: this.commands.policy },
+      { actor },
+    );
   }
 }
 
@@ -82,7 +92,12 @@ export class RegisterPatronHandler implements ICommandHandler<RegisterPatronComm
 export class IssuePasswordHandler implements ICommandHandler<IssuePasswordCommand, Positioned> {
   constructor(private readonly commands: CommandRunner) {}
   execute({ cardNumber, password, actor }: IssuePasswordCommand) {
-    return onExistingPatron(this.commands, cardNumber, async () => ({ type: 'SetPassword', cardNumber, passwordHash: await hashPassword(password), via: 'counter' }), actor);
+    return onExistingPatron(
+      this.commands,
+      cardNumber,
+      async () => ({ type: 'SetPassword', cardNumber, passwordHash: await hashPassword(password), via: 'counter' }),
+      actor,
+    );
   }
 }
 

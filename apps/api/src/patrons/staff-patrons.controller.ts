@@ -42,8 +42,15 @@ export class StaffPatronsController {
   @StaffRoles('admin', 'circulation')
   @ApiOperation({ summary: 'Issue (or re-issue) the patron password after checking identity at the counter (R1, R27)' })
   @ApiProblems(400, 401, 403, 404)
-  async issuePassword(@Req() request: AuthenticatedRequest, @Param() params: CardNumberParam, @Body() body: IssuePasswordDto, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const { position } = await this.commandBus.execute(new IssuePasswordCommand({ cardNumber: params.card, password: body.password, actor: actorOf(principalOf(request)) }));
+  async issuePassword(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: CardNumberParam,
+    @Body() body: IssuePasswordDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const { position } = await this.commandBus.execute(
+      new IssuePasswordCommand({ cardNumber: params.card, password: body.password, actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
   }
 
@@ -52,8 +59,15 @@ export class StaffPatronsController {
   @StaffRoles('admin', 'circulation')
   @ApiOperation({ summary: 'Renew the card at the counter (R4: an expired card blocks online service)' })
   @ApiProblems(400, 401, 403, 404, 422)
-  async renew(@Req() request: AuthenticatedRequest, @Param() params: CardNumberParam, @Body() body: RenewCardDto, @Res({ passthrough: true }) response: Response) {
-    const { position } = await this.commandBus.execute(new RenewCardCommand({ cardNumber: params.card, cardExpiresOn: body.cardExpiresOn, actor: actorOf(principalOf(request)) }));
+  async renew(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: CardNumberParam,
+    @Body() body: RenewCardDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { position } = await this.commandBus.execute(
+      new RenewCardCommand({ cardNumber: params.card, cardExpiresOn: body.cardExpiresOn, actor: actorOf(principalOf(request)) }),
+    );
     withPosition(response, position);
     return { cardNumber: params.card, cardExpiresOn: body.cardExpiresOn };
   }

@@ -20,7 +20,13 @@ export class FirstAdministrator implements OnApplicationBootstrap {
     if ((await this.commands.load(staffDecider, streamIds.staff(staffId))).exists) return;
     try {
       await this.commandBus.execute(
-        new CreateStaffAccountCommand({ staffId, name: 'Administrator', roles: ['admin'], password: this.config.STAFF_ADMIN_PASSWORD, actor: { kind: 'system', id: 'bootstrap' } }),
+        new CreateStaffAccountCommand({
+          staffId,
+          name: 'Administrator',
+          roles: ['admin'],
+          password: this.config.STAFF_ADMIN_PASSWORD,
+          actor: { kind: 'system', id: 'bootstrap' },
+        }),
       );
     } catch (error) {
       // Several api processes starting together on one store race to create it: one wins.

@@ -62,10 +62,21 @@ function csvEntries(text: string): CatalogueEntry[] {
     const present = (column: string) => (value(column) ? value(column) : undefined);
     const entry: CatalogueEntry = {
       source: { line, label: `line ${line}` },
-      title: { titleId: value('titleId') ?? '', name: value('name') ?? '', author: present('author'), materialType: value('materialType') ?? '', volume: present('volume') },
+      title: {
+        titleId: value('titleId') ?? '',
+        name: value('name') ?? '',
+        author: present('author'),
+        materialType: value('materialType') ?? '',
+        volume: present('volume'),
+      },
     };
     if (COPY_ONLY_COLUMNS.some((column) => present(column) !== undefined)) {
-      entry.copy = { copyId: value('copyId') ?? '', titleId: value('titleId') ?? '', locationId: value('locationId') ?? '', loanable: booleanCell(present('loanable')) };
+      entry.copy = {
+        copyId: value('copyId') ?? '',
+        titleId: value('titleId') ?? '',
+        locationId: value('locationId') ?? '',
+        loanable: booleanCell(present('loanable')),
+      };
     }
     if (cells.length !== columns.length) {
       entry.problems = [{ field: 'row', messages: [`the row has ${cells.length} fields, the header ${columns.length}; quote fields that contain commas`] }];
@@ -92,7 +103,8 @@ function jsonEntries(text: string): CatalogueEntry[] {
   }
   const lists = document as Record<string, unknown>;
   const unknown = Object.keys(lists).filter((key) => key !== 'titles' && key !== 'copies');
-  if (unknown.length > 0) throw new CatalogueFileError(`unknown top-level field ${unknown.map((key) => `"${key}"`).join(', ')}; expected "titles" and "copies"`);
+  if (unknown.length > 0)
+    throw new CatalogueFileError(`unknown top-level field ${unknown.map((key) => `"${key}"`).join(', ')}; expected "titles" and "copies"`);
   for (const key of ['titles', 'copies']) {
     if (lists[key] !== undefined && !Array.isArray(lists[key])) throw new CatalogueFileError(`"${key}" must be an array`);
   }

@@ -29,7 +29,8 @@ describe('reading an import file', () => {
   });
 
   it('JSON: titles then copies, each labelled with its index and the line it starts on', () => {
-    const text = '{\n  "titles": [\n    { "titleId": "T-1", "name": "こころ", "materialType": "book" },\n    {\n      "titleId": "T-2", "name": "三四郎", "materialType": "book"\n    }\n  ],\n  "copies": [{ "copyId": "C-1", "titleId": "T-1", "locationId": "central", "loanable": true }, 7]\n}\n';
+    const text =
+      '{\n  "titles": [\n    { "titleId": "T-1", "name": "こころ", "materialType": "book" },\n    {\n      "titleId": "T-2", "name": "三四郎", "materialType": "book"\n    }\n  ],\n  "copies": [{ "copyId": "C-1", "titleId": "T-1", "locationId": "central", "loanable": true }, 7]\n}\n';
     const entries = parseCatalogueFile(text, 'json');
     expect(entries.map((entry) => entry.source.label)).toEqual(['titles[0] (line 3)', 'titles[1] (line 4)', 'copies[0] (line 8)', 'copies[1] (line 8)']);
     expect(entries[2].copy).toEqual({ copyId: 'C-1', titleId: 'T-1', locationId: 'central', loanable: true });

@@ -21,7 +21,9 @@ const TRANSIENT = new Set([502, 503, 504]);
 /** A problem+json answer as one line: its detail and, for validation, every field. */
 function problemText(answer: Answer): string {
   const body = answer.body ?? {};
-  const fields = Array.isArray(body.errors) ? (body.errors as { field: string; messages: string[] }[]).map((error) => `${error.field}: ${error.messages.join('; ')}`) : [];
+  const fields = Array.isArray(body.errors)
+    ? (body.errors as { field: string; messages: string[] }[]).map((error) => `${error.field}: ${error.messages.join('; ')}`)
+    : [];
   const detail = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : `HTTP ${answer.status}`;
   return [detail, ...fields].join(' | ');
 }
@@ -71,7 +73,9 @@ export class StaffApi {
     const differences = (['name', 'author', 'materialType', 'volume'] as const)
       .filter((field) => (catalogued[field] ?? null) !== (title[field] ?? null))
       .map((field) => `${field} is ${JSON.stringify(catalogued[field] ?? null)} there, ${JSON.stringify(title[field] ?? null)} here`);
-    return differences.length === 0 ? { result: 'skipped' } : { result: 'refused', reason: `already in the catalogue with other data: ${differences.join('; ')}` };
+    return differences.length === 0
+      ? { result: 'skipped' }
+      : { result: 'refused', reason: `already in the catalogue with other data: ${differences.join('; ')}` };
   }
 
   /** Created; skipped when the title already has this copy; refused otherwise (unknown location, copy id taken by another title…). */

@@ -65,6 +65,9 @@ describe('validating an import file before anything is sent', () => {
     ];
     const plan = validateCatalogue(entries);
     expect(plan.copies.map((planned) => planned.body.copyId)).toEqual(['C-2']);
-    expect(plan.invalid[1]).toEqual({ source: { line: 6, label: 'copies[0] (line 6)' }, problems: [{ field: 'titleId', messages: ['title T-1 is refused at titles[0] (line 3)'] }] });
+    expect(plan.invalid[1]).toEqual({
+      source: { line: 6, label: 'copies[0] (line 6)' },
+      problems: [{ field: 'titleId', messages: ['title T-1 is refused at titles[0] (line 3)'] }],
+    });
   });
 });

@@ -22,7 +22,16 @@ export function LoginScreen({ session }: { session: Session }) {
       {session.expired && <p class="note">{text.sessionExpired}</p>}
       <form onSubmit={submit}>
         <TextField id="staff-id" label={text.login.staffId} name="staffId" autocomplete="username" required value={staffId} onValue={setStaffId} />
-        <TextField id="staff-password" label={text.login.password} name="password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
+        <TextField
+          id="staff-password"
+          label={text.login.password}
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

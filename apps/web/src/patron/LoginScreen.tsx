@@ -23,8 +23,28 @@ export function LoginScreen({ session }: { session: Session }) {
       <ScreenHeading documentTitle={`${t.heading} — ${text.appName}`}>{t.heading}</ScreenHeading>
       {session.expired && <p class="note">{text.sessionExpired}</p>}
       <form onSubmit={submit}>
-        <TextField id="card-number" label={t.cardNumber} hint={t.cardHint} name="cardNumber" inputMode="numeric" autocomplete="username" required value={cardNumber} onValue={setCardNumber} />
-        <TextField id="password" label={t.password} hint={t.passwordHint} name="password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
+        <TextField
+          id="card-number"
+          label={t.cardNumber}
+          hint={t.cardHint}
+          name="cardNumber"
+          inputMode="numeric"
+          autocomplete="username"
+          required
+          value={cardNumber}
+          onValue={setCardNumber}
+        />
+        <TextField
+          id="password"
+          label={t.password}
+          hint={t.passwordHint}
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

@@ -65,9 +65,26 @@ function PasswordForm() {
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t.password}</h2>
       <form onSubmit={submit}>
-        <TextField id="current-password" label={t.currentPassword} type="password" autocomplete="current-password" required value={current} onValue={setCurrent} />
+        <TextField
+          id="current-password"
+          label={t.currentPassword}
+          type="password"
+          autocomplete="current-password"
+          required
+          value={current}
+          onValue={setCurrent}
+        />
         <TextField id="new-password" label={t.newPassword} type="password" autocomplete="new-password" required value={next} onValue={setNext} />
-        <TextField id="new-password-again" label={t.confirmPassword} type="password" autocomplete="new-password" required aria-invalid={mismatch} value={again} onValue={setAgain} />
+        <TextField
+          id="new-password-again"
+          label={t.confirmPassword}
+          type="password"
+          autocomplete="new-password"
+          required
+          aria-invalid={mismatch}
+          value={again}
+          onValue={setAgain}
+        />
         {mismatch && (
           <p class="problem" role="alert">
             {t.passwordMismatch}

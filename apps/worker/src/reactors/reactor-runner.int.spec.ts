@@ -10,7 +10,12 @@ import { ReactorRunner, type ReactorOptions } from './reactor-runner';
 const logger = pino({ level: 'silent' });
 
 function event(type: string, data: object = {}): NewEvent {
-  return { id: randomUUID(), type, data, metadata: { correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'system', id: 'test' }, occurredAt: '2026-11-23T01:00:00.000Z' } };
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { correlationId: randomUUID(), causationId: randomUUID(), actor: { kind: 'system', id: 'test' }, occurredAt: '2026-11-23T01:00:00.000Z' },
+  };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

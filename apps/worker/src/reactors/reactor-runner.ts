@@ -93,13 +93,16 @@ export class ReactorRunner {
     this.subscriptionBroken = true;
     this.lastError = (error as Error).message;
     this.logger.error({ err: error, reactor: this.options.name }, 'reactor subscription ended; resubscribing');
-    this.resubscribeTimer = setTimeout(() => {
-      if (!this.running) return;
-      this.subscribe().then(
-        () => (this.subscriptionBroken = false),
-        (failure: unknown) => this.brokenSubscription(failure),
-      );
-    }, this.retryDelaysMs[this.retryDelaysMs.length - 1]);
+    this.resubscribeTimer = setTimeout(
+      () => {
+        if (!this.running) return;
+        this.subscribe().then(
+          () => (this.subscriptionBroken = false),
+          (failure: unknown) => this.brokenSubscription(failure),
+        );
+      },
+      this.retryDelaysMs[this.retryDelaysMs.length - 1],
+    );
     this.resubscribeTimer.unref();
   }
 

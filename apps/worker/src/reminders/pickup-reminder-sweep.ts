@@ -38,7 +38,10 @@ export class PickupReminderSweep {
     if (openDaysBefore === null || openDaysBefore <= 0) return report;
     await this.reads.settle();
     const holds = await emailReadyHolds(this.readModels);
-    const locations = await locationsById(this.readModels, holds.map((hold) => hold.pickupLocationId));
+    const locations = await locationsById(
+      this.readModels,
+      holds.map((hold) => hold.pickupLocationId),
+    );
     for (const hold of holds) {
       const location = locations.get(hold.pickupLocationId);
       const lastDay = lastPickupDay(hold, location);

@@ -19,8 +19,14 @@ export function inNoticeOrder(a: Pick<DueHold, 'noticeDay' | 'holdId'>, b: Pick<
 export async function dueHolds(store: ReadModelStore, today: LocalDate): Promise<DueHold[]> {
   const due = await dueReadyHolds(store, today);
   const [locations, titles] = await Promise.all([
-    locationsById(store, due.map((hold) => hold.pickupLocationId)),
-    titlesById(store, due.map((hold) => hold.titleId)),
+    locationsById(
+      store,
+      due.map((hold) => hold.pickupLocationId),
+    ),
+    titlesById(
+      store,
+      due.map((hold) => hold.titleId),
+    ),
   ]);
   return due
     .map((hold) => {

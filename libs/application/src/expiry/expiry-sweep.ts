@@ -113,7 +113,17 @@ export class ExpirySweep implements BeforeApplicationShutdown {
       const startedAt = this.commands.clock.now().toISOString();
       await this.settle();
       const due = await dueHolds(this.readModels, today);
-      const report: SweepReport = { today, startedAt, finishedAt: startedAt, actor, due: due.length, expired: [], stillOpen: [], alreadyEnded: [], position: null };
+      const report: SweepReport = {
+        today,
+        startedAt,
+        finishedAt: startedAt,
+        actor,
+        due: due.length,
+        expired: [],
+        stillOpen: [],
+        alreadyEnded: [],
+        position: null,
+      };
       this.logger.info({ today, due: due.length }, 'expiry sweep started');
 
       let interruption: string | null = null;
@@ -122,7 +132,13 @@ export class ExpirySweep implements BeforeApplicationShutdown {
         if (this.stopping) interruption ??= 'the app is stopping';
         return interruption === null;
       };
-      await runInLanes(due, (hold) => hold.titleId, SWEEP_LANES, (hold) => this.expire(hold, today, actor, report), keepGoing);
+      await runInLanes(
+        due,
+        (hold) => hold.titleId,
+        SWEEP_LANES,
+        (hold) => this.expire(hold, today, actor, report),
+        keepGoing,
+      );
       if (interruption) throw new SweepInterrupted(`${interruption}; the next sweep expires the rest`);
 
       report.expired.sort(inNoticeOrder);
@@ -187,7 +203,8 @@ export class ExpirySweep implements BeforeApplicationShutdown {
 function handedOn(events: readonly TitleEvent[], copyId: string): HandedOn | null {
   for (const event of events) {
     if (event.type === 'HoldReady' && event.data.copyId === copyId) return { holdId: event.data.holdId, cardNumber: event.data.cardNumber, status: 'ready' };
-    if (event.type === 'HoldInTransit' && event.data.copyId === copyId) return { holdId: event.data.holdId, cardNumber: event.data.cardNumber, status: 'in-transit' };
+    if (event.type === 'HoldInTransit' && event.data.copyId === copyId)
+      return { holdId: event.data.holdId, cardNumber: event.data.cardNumber, status: 'in-transit' };
   }
   return null;
 }

@@ -14,14 +14,19 @@ describe('runInLanes: one title at a time, titles side by side (I3, I4)', () => 
     const running = new Set<string>();
     const done: number[] = [];
     let widest = 0;
-    await runInLanes(items, (item) => item.lane, 2, async (item) => {
-      expect(running.has(item.lane)).toBe(false);
-      running.add(item.lane);
-      widest = Math.max(widest, running.size);
-      await tick();
-      running.delete(item.lane);
-      done.push(item.n);
-    });
+    await runInLanes(
+      items,
+      (item) => item.lane,
+      2,
+      async (item) => {
+        expect(running.has(item.lane)).toBe(false);
+        running.add(item.lane);
+        widest = Math.max(widest, running.size);
+        await tick();
+        running.delete(item.lane);
+        done.push(item.n);
+      },
+    );
     expect(done.filter((n) => [1, 3, 5].includes(n))).toEqual([1, 3, 5]);
     expect(done).toHaveLength(5);
     expect(widest).toBe(2);
@@ -29,18 +34,29 @@ describe('runInLanes: one title at a time, titles side by side (I3, I4)', () => 
 
   it('starts nothing new after an error, lets running items finish, then throws the first error', async () => {
     const started: string[] = [];
-    const run = runInLanes(['a', 'b', 'c', 'd'], (item) => item, 2, async (item) => {
-      started.push(item);
-      await tick();
-      if (item === 'a') throw new Error('store down');
-    });
+    const run = runInLanes(
+      ['a', 'b', 'c', 'd'],
+      (item) => item,
+      2,
+      async (item) => {
+        started.push(item);
+        await tick();
+        if (item === 'a') throw new Error('store down');
+      },
+    );
     await expect(run).rejects.toThrow('store down');
     expect(started).toEqual(['a', 'b']);
   });
 
   it('stops taking items once keepGoing turns false', async () => {
     const done: string[] = [];
-    await runInLanes(['a', 'b', 'c'], (item) => item, 1, async (item) => void done.push(item), () => done.length < 2);
+    await runInLanes(
+      ['a', 'b', 'c'],
+      (item) => item,
+      1,
+      async (item) => void done.push(item),
+      () => done.length < 2,
+    );
     expect(done).toEqual(['a', 'b']);
   });
 });

@@ -42,7 +42,7 @@ describe('the Redis sweep lease (I3)', () => {
     await taken?.release();
   });
 
-  it('a holder whose lease passed to another never deletes the new holder\'s lease (compare and delete)', async () => {
+  it("a holder whose lease passed to another never deletes the new holder's lease (compare and delete)", async () => {
     const held = await new RedisSweepLease(redis, { key, ttlMs: 10_000 }).acquire();
     await redis.set(key, 'another-worker');
     await held?.release();

@@ -36,7 +36,12 @@ export class HoldSlotLedger {
 
   /** A hold ended or was never placed: its slot is free again. Repeating it changes nothing. */
   async release(cardNumber: string, holdId: string, actor: Actor, reason?: string, causationId?: string): Promise<bigint | null> {
-    const released = await this.commands.run(patronDecider, streamIds.patron(cardNumber), { type: 'ReleaseHoldSlot', cardNumber, holdId }, { actor, reason, causationId });
+    const released = await this.commands.run(
+      patronDecider,
+      streamIds.patron(cardNumber),
+      { type: 'ReleaseHoldSlot', cardNumber, holdId },
+      { actor, reason, causationId },
+    );
     return released.position;
   }
 

@@ -12,7 +12,9 @@ export async function staleHoldSlots(store: EventStore, cardNumber: string, now:
   const patronEvents = await readStreamOrEmpty(store, streamIds.patron(cardNumber));
   const patron = fold(patronDecider, patronEvents as unknown as PatronEvent[]);
   const claimedAt = new Map(
-    patronEvents.filter((event) => event.type === 'HoldSlotClaimed').map((event) => [(event.data as { holdId: string }).holdId, Date.parse(event.metadata.occurredAt)]),
+    patronEvents
+      .filter((event) => event.type === 'HoldSlotClaimed')
+      .map((event) => [(event.data as { holdId: string }).holdId, Date.parse(event.metadata.occurredAt)]),
   );
   const stale: string[] = [];
   for (const [holdId, titleId] of Object.entries(patron.activeHolds)) {

@@ -34,7 +34,14 @@ export const notificationProviders: Provider[] = [
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig): Mailer =>
       config.MAIL_TRANSPORT === 'smtp'
-        ? new SmtpMailer({ host: config.SMTP_HOST as string, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD, from: config.MAIL_FROM })
+        ? new SmtpMailer({
+            host: config.SMTP_HOST as string,
+            port: config.SMTP_PORT,
+            secure: config.SMTP_SECURE,
+            user: config.SMTP_USER,
+            password: config.SMTP_PASSWORD,
+            from: config.MAIL_FROM,
+          })
         : new OutboxMailer({ directory: join(config.DATA_DIR, 'outbox'), from: config.MAIL_FROM }),
   },
   {
@@ -46,7 +53,15 @@ export const notificationProviders: Provider[] = [
   {
     provide: NOTIFICATION_REACTOR,
     inject: [APP_CONFIG, POLICY, MAILER, DELIVERY_LEDGER, NotificationLookupsService, Clock, ROOT_LOGGER],
-    useFactory: (config: AppConfig, policy: Policy, mailer: Mailer, ledger: DeliveryLedger, lookups: NotificationLookupsService, clock: Clock, logger: Logger) => {
+    useFactory: (
+      config: AppConfig,
+      policy: Policy,
+      mailer: Mailer,
+      ledger: DeliveryLedger,
+      lookups: NotificationLookupsService,
+      clock: Clock,
+      logger: Logger,
+    ) => {
       const mailLogger = logger.child({ part: 'mail' });
       const dispatcher = new NotificationDispatcher({ mailer, ledger, messageIdDomain: mailDomainOf(config.MAIL_FROM), clock, logger: mailLogger });
       return new NotificationReactor({

@@ -21,17 +21,20 @@ export function calendarProblems(calendar: unknown): string[] {
   if (!Array.isArray(weekly)) problems.push('weeklyClosedDays: must be a list of weekday numbers (0 = Sunday … 6 = Saturday)');
   else {
     weekly.forEach((day, i) => {
-      if (!Number.isInteger(day) || (day as number) < 0 || (day as number) > 6) problems.push(`weeklyClosedDays[${i}]: ${JSON.stringify(day)} is not a weekday number 0..6`);
+      if (!Number.isInteger(day) || (day as number) < 0 || (day as number) > 6)
+        problems.push(`weeklyClosedDays[${i}]: ${JSON.stringify(day)} is not a weekday number 0..6`);
     });
     if (new Set(weekly).size !== weekly.length) problems.push('weeklyClosedDays: lists a weekday twice');
-    if ([0, 1, 2, 3, 4, 5, 6].every((day) => weekly.includes(day))) problems.push('weeklyClosedDays: closes every day of the week, so the location would never open');
+    if ([0, 1, 2, 3, 4, 5, 6].every((day) => weekly.includes(day)))
+      problems.push('weeklyClosedDays: closes every day of the week, so the location would never open');
   }
 
   const dates = calendar.closedDates;
   if (!Array.isArray(dates)) problems.push('closedDates: must be a list of dates YYYY-MM-DD');
-  else dates.forEach((day, i) => {
-    if (!isLocalDate(day)) problems.push(`closedDates[${i}]: ${JSON.stringify(day)} is not a calendar date YYYY-MM-DD`);
-  });
+  else
+    dates.forEach((day, i) => {
+      if (!isLocalDate(day)) problems.push(`closedDates[${i}]: ${JSON.stringify(day)} is not a calendar date YYYY-MM-DD`);
+    });
 
   const ranges = calendar.closedRanges;
   if (!Array.isArray(ranges)) problems.push('closedRanges: must be a list of { from, to, reason? }');

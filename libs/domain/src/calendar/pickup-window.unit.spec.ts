@@ -108,15 +108,21 @@ describe('R18 properties over random calendars', () => {
 
   it('R30: adding a closure never shortens a window, and a closure inside it lengthens it by exactly one open day', () => {
     fc.assert(
-      fc.property(calendarArbitrary(false), dayIn(365), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 15 }), (calendar, noticeDay, openDays, pick) => {
-        const deadline = pickupDeadline(noticeDay, openDays, calendar);
-        const storm = addDays(noticeDay, pick);
-        const later = { ...calendar, closedDates: [...calendar.closedDates, storm] };
-        const newDeadline = pickupDeadline(noticeDay, openDays, later);
-        expect(newDeadline >= deadline).toBe(true);
-        if (storm <= deadline && isOpenDay(storm, calendar)) expect(newDeadline).toBe(pickupDeadline(deadline, 1, later));
-        else expect(newDeadline).toBe(deadline);
-      }),
+      fc.property(
+        calendarArbitrary(false),
+        dayIn(365),
+        fc.integer({ min: 1, max: 15 }),
+        fc.integer({ min: 1, max: 15 }),
+        (calendar, noticeDay, openDays, pick) => {
+          const deadline = pickupDeadline(noticeDay, openDays, calendar);
+          const storm = addDays(noticeDay, pick);
+          const later = { ...calendar, closedDates: [...calendar.closedDates, storm] };
+          const newDeadline = pickupDeadline(noticeDay, openDays, later);
+          expect(newDeadline >= deadline).toBe(true);
+          if (storm <= deadline && isOpenDay(storm, calendar)) expect(newDeadline).toBe(pickupDeadline(deadline, 1, later));
+          else expect(newDeadline).toBe(deadline);
+        },
+      ),
       { numRuns: 200 },
     );
   });

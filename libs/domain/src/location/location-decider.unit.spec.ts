@@ -34,7 +34,9 @@ describe('location: a pickup location and its calendar', () => {
     const bad = { ...mondays, weeklyClosedDays: [8], closedRanges: [{ from: '2026-12-31', to: '2026-12-29' }] };
     const error = violationOf(() => given(locationDecider, [registered]).when({ type: 'ChangeCalendar', locationId: 'main', calendar: bad }));
     expect(error).toBeInstanceOf(InvalidCalendar);
-    expect(error.details).toEqual({ problems: ['weeklyClosedDays[0]: 8 is not a weekday number 0..6', 'closedRanges[0]: from 2026-12-31 is after to 2026-12-29'] });
+    expect(error.details).toEqual({
+      problems: ['weeklyClosedDays[0]: 8 is not a weekday number 0..6', 'closedRanges[0]: from 2026-12-31 is after to 2026-12-29'],
+    });
   });
 
   it('refuses a calendar for an unknown location', () => {

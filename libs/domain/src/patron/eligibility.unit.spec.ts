@@ -11,7 +11,10 @@ const claimed = { type: 'HoldSlotClaimed', data: { cardNumber: '123456789', hold
 
 describe.each(Object.entries(policyPresets))('who may place holds, %s', (id, policy) => {
   const isA = id === 'library-a';
-  const claimOnline = (history: PatronEvent[], overrides = {}) => () => given(patronDecider, history).when(claimCommand('h1', 't1', policy, overrides));
+  const claimOnline =
+    (history: PatronEvent[], overrides = {}) =>
+    () =>
+      given(patronDecider, history).when(claimCommand('h1', 't1', policy, overrides));
   const claimAtCounter = (history: PatronEvent[], overrides = {}) => claimOnline(history, { via: 'counter', ...overrides });
 
   it('R1: an online hold needs the password issued at the counter; a counter hold does not', () => {

@@ -61,29 +61,32 @@ describe('I1 property: a patron never has more active holds than the limit', () 
     fc.record({ kind: fc.constant('release' as const), hold: fc.integer({ min: 0, max: 30 }) }),
   );
 
-  it.each(Object.entries(policyPresets))('%s: claims and releases in any order keep the count within the limit, refusing exactly the over-limit claims', (_id, policy) => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }), fc.integer({ min: 1, max: 12 }), (steps, limit) => {
-        const limited = { ...policy, holdLimit: limit };
-        const history: PatronEvent[] = [...onlinePatron];
-        for (const s of steps) {
-          const state = given(patronDecider, history).state;
-          const command =
-            s.kind === 'claim'
-              ? claimCommand(`h${s.hold}`, `t${s.title}`, limited, { via: s.counter ? 'counter' : 'online' })
-              : ({ type: 'ReleaseHoldSlot', cardNumber: CARD, holdId: `h${s.hold}` } as const);
-          try {
-            history.push(...patronDecider.decide(command, state));
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainRuleViolation);
-            // Refused only at the limit, or for holding the title already (R12) or reusing a hold id.
-            if (error instanceof HoldLimitReached) expect(activeHoldCount(state)).toBe(limit);
-            else expect(error instanceof AlreadyHoldingTitle || error instanceof HoldIdTaken).toBe(true);
+  it.each(Object.entries(policyPresets))(
+    '%s: claims and releases in any order keep the count within the limit, refusing exactly the over-limit claims',
+    (_id, policy) => {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }), fc.integer({ min: 1, max: 12 }), (steps, limit) => {
+          const limited = { ...policy, holdLimit: limit };
+          const history: PatronEvent[] = [...onlinePatron];
+          for (const s of steps) {
+            const state = given(patronDecider, history).state;
+            const command =
+              s.kind === 'claim'
+                ? claimCommand(`h${s.hold}`, `t${s.title}`, limited, { via: s.counter ? 'counter' : 'online' })
+                : ({ type: 'ReleaseHoldSlot', cardNumber: CARD, holdId: `h${s.hold}` } as const);
+            try {
+              history.push(...patronDecider.decide(command, state));
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainRuleViolation);
+              // Refused only at the limit, or for holding the title already (R12) or reusing a hold id.
+              if (error instanceof HoldLimitReached) expect(activeHoldCount(state)).toBe(limit);
+              else expect(error instanceof AlreadyHoldingTitle || error instanceof HoldIdTaken).toBe(true);
+            }
+            expect(activeHoldCount(given(patronDecider, history).state)).toBeLessThanOrEqual(limit);
           }
-          expect(activeHoldCount(given(patronDecider, history).state)).toBeLessThanOrEqual(limit);
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });

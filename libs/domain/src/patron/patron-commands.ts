@@ -95,12 +95,4 @@ export interface ReleaseHoldSlot {
 }
 
 export type PatronCommand =
-  | RegisterPatron
-  | RenewCard
-  | SetPassword
-  | ChangePassword
-  | RegisterEmail
-  | RequestPasswordReset
-  | CompletePasswordReset
-  | ClaimHoldSlot
-  | ReleaseHoldSlot;
+  RegisterPatron | RenewCard | SetPassword | ChangePassword | RegisterEmail | RequestPasswordReset | CompletePasswordReset | ClaimHoldSlot | ReleaseHoldSlot;

@@ -20,7 +20,14 @@ describe('patron registration at the counter', () => {
   it('registers a patron with birth date, card expiry and wide-area status', () => {
     const events = given(patronDecider, []).when(register({ wideArea: true }));
     expect(events).toEqual([patronRegistered({ wideArea: true })]);
-    expect(given(patronDecider, events).state).toMatchObject({ exists: true, cardNumber: CARD, wideArea: true, passwordHash: null, email: null, activeHolds: {} });
+    expect(given(patronDecider, events).state).toMatchObject({
+      exists: true,
+      cardNumber: CARD,
+      wideArea: true,
+      passwordHash: null,
+      email: null,
+      activeHolds: {},
+    });
   });
 
   it('refuses a card number registered twice and malformed dates', () => {
@@ -66,12 +73,16 @@ describe('passwords', () => {
 
   it('R28: a patron changes their password online once one was issued', () => {
     const history = [patronRegistered(), passwordSet()];
-    expect(given(patronDecider, history).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h2', via: 'online' })).toEqual([passwordSet('h2', 'online')]);
+    expect(given(patronDecider, history).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h2', via: 'online' })).toEqual([
+      passwordSet('h2', 'online'),
+    ]);
     expect(given(patronDecider, [...history, passwordSet('h2', 'online')]).state.passwordHash).toBe('h2');
   });
 
   it('R28: there is no online change without an issued password', () => {
-    const error = violationOf(() => given(patronDecider, [patronRegistered()]).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h', via: 'online' }));
+    const error = violationOf(() =>
+      given(patronDecider, [patronRegistered()]).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h', via: 'online' }),
+    );
     expect(error).toBeInstanceOf(PasswordNotIssued);
     expect(error.rule).toBe('R28');
   });
@@ -94,7 +105,9 @@ describe('R25: one e-mail address per patron, registered online after the passwo
   });
 
   it('the same address again records nothing', () => {
-    expect(given(patronDecider, [...withPassword, emailRegistered()]).when({ type: 'RegisterEmail', cardNumber: CARD, email: 'hanako@example.jp' })).toEqual([]);
+    expect(given(patronDecider, [...withPassword, emailRegistered()]).when({ type: 'RegisterEmail', cardNumber: CARD, email: 'hanako@example.jp' })).toEqual(
+      [],
+    );
   });
 
   it('needs an issued password', () => {
@@ -104,7 +117,9 @@ describe('R25: one e-mail address per patron, registered online after the passwo
 
   it('refuses something that is not an address, and an unknown patron', () => {
     expect(() => given(patronDecider, withPassword).when({ type: 'RegisterEmail', cardNumber: CARD, email: 'hanako at example' })).toThrow(InvalidEmail);
-    expect(() => given(patronDecider, withPassword).when({ type: 'RegisterEmail', cardNumber: CARD, email: `${'a'.repeat(250)}@example.jp` })).toThrow(InvalidEmail);
+    expect(() => given(patronDecider, withPassword).when({ type: 'RegisterEmail', cardNumber: CARD, email: `${'a'.repeat(250)}@example.jp` })).toThrow(
+      InvalidEmail,
+    );
     expect(() => given(patronDecider, []).when({ type: 'RegisterEmail', cardNumber: CARD, email: 'hanako@example.jp' })).toThrow(UnknownPatron);
   });
 });

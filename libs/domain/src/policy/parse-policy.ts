@@ -13,18 +13,28 @@ type Check = (value: unknown) => string | null;
 
 const text: Check = (v) => (typeof v === 'string' && v.trim().length > 0 ? null : 'must be non-empty text');
 const flag: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
-const wholeNumber = (min: number, max: number): Check => (v) =>
-  Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
-const orNull = (check: Check): Check => (v) => (v === null ? null : check(v));
-const oneOf = (allowed: readonly unknown[]): Check => (v) => (allowed.includes(v) ? null : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-const listOf = (allowed: readonly string[], { nonEmpty }: { nonEmpty: boolean }): Check => (v) => {
-  if (!Array.isArray(v)) return `must be a list drawn from ${allowed.join(', ')}`;
-  const unknown = v.filter((item) => !allowed.includes(item as string));
-  if (unknown.length > 0) return `${unknown.map((u) => JSON.stringify(u)).join(', ')} not among ${allowed.join(', ')}`;
-  if (new Set(v).size !== v.length) return 'lists a value twice';
-  if (nonEmpty && v.length === 0) return 'must list at least one';
-  return null;
-};
+const wholeNumber =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null ? null : check(v);
+const oneOf =
+  (allowed: readonly unknown[]): Check =>
+  (v) =>
+    allowed.includes(v) ? null : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+const listOf =
+  (allowed: readonly string[], { nonEmpty }: { nonEmpty: boolean }): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return `must be a list drawn from ${allowed.join(', ')}`;
+    const unknown = v.filter((item) => !allowed.includes(item as string));
+    if (unknown.length > 0) return `${unknown.map((u) => JSON.stringify(u)).join(', ')} not among ${allowed.join(', ')}`;
+    if (new Set(v).size !== v.length) return 'lists a value twice';
+    if (nonEmpty && v.length === 0) return 'must list at least one';
+    return null;
+  };
 const maintenanceWindow: Check = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be null or { "from": "HH:MM", "to": "HH:MM" }';
   const window = v as Record<string, unknown>;
@@ -77,7 +87,12 @@ export function parsePolicy(json: unknown): Policy {
   let base: Partial<Policy> = defaults;
   if (basedOn !== undefined) {
     if (basedOn === 'library-a' || basedOn === 'library-b') base = policyPresets[basedOn as PolicyPresetId];
-    else problems.push(`basedOn: must be one of ${Object.keys(policyPresets).map((id) => JSON.stringify(id)).join(', ')}`);
+    else
+      problems.push(
+        `basedOn: must be one of ${Object.keys(policyPresets)
+          .map((id) => JSON.stringify(id))
+          .join(', ')}`,
+      );
   }
 
   for (const key of Object.keys(given)) {

@@ -72,7 +72,9 @@ describe('a custom policy from a JSON file', () => {
   it('explains each kind of bad value', () => {
     const problems = (json: unknown) => (violationOf(() => parsePolicy(json)) as InvalidPolicy).problems;
     const b = policyPresets['library-b'];
-    expect(problems({ ...b, holdableMaterialTypes: ['book', 'comic'] })).toEqual(['holdableMaterialTypes: "comic" not among book, magazine, audiovisual, in-library-video, reference']);
+    expect(problems({ ...b, holdableMaterialTypes: ['book', 'comic'] })).toEqual([
+      'holdableMaterialTypes: "comic" not among book, magazine, audiovisual, in-library-video, reference',
+    ]);
     expect(problems({ ...b, contactMethods: 'email' })).toEqual(['contactMethods: must be a list drawn from email, phone, ring-only, voicemail, none']);
     expect(problems({ ...b, contactMethods: [] })).toEqual(['contactMethods: must list at least one']);
     expect(problems({ ...b, holdLimit: -1 })).toEqual(['holdLimit: must be a whole number from 1 to 1000']);

@@ -18,7 +18,13 @@ describe('staff accounts', () => {
     expect(events).toEqual([
       { type: 'StaffAccountCreated', data: { staffId: 'staff-1', name: 'Sato', roles: ['circulation', 'admin'], passwordHash: '$argon2id$hash' } },
     ]);
-    expect(given(staffDecider, events).state).toEqual({ exists: true, staffId: 'staff-1', name: 'Sato', roles: ['circulation', 'admin'], passwordHash: '$argon2id$hash' });
+    expect(given(staffDecider, events).state).toEqual({
+      exists: true,
+      staffId: 'staff-1',
+      name: 'Sato',
+      roles: ['circulation', 'admin'],
+      passwordHash: '$argon2id$hash',
+    });
   });
 
   it('refuses a second account with the same id', () => {

@@ -1,15 +1,5 @@
 import { openCalendar } from '../calendar/open-days';
-import type {
-  ContactMethod,
-  CopyAdded,
-  CopyCheckedOut,
-  HoldPlaced,
-  HoldReady,
-  LocalDate,
-  LocationCalendar,
-  MaterialType,
-  TitleCatalogued,
-} from '../events';
+import type { ContactMethod, CopyAdded, CopyCheckedOut, HoldPlaced, HoldReady, LocalDate, LocationCalendar, MaterialType, TitleCatalogued } from '../events';
 import type { HoldChannel, Policy } from '../policy/policy';
 import { policyPresets } from '../policy/presets';
 import type { CancelHold, CheckIn, CheckOut, ExpirePickup, PlaceHold } from '../title/title-commands';
@@ -38,13 +28,21 @@ export const copyAdded = (copyId: string, locationId = MAIN, loanable = true): C
 export const holdPlaced = (
   holdId: string,
   cardNumber: string,
-  { pickupLocationId = MAIN, contactMethod = 'none', placedVia = 'online' }: { pickupLocationId?: string; contactMethod?: ContactMethod; placedVia?: HoldChannel } = {},
+  {
+    pickupLocationId = MAIN,
+    contactMethod = 'none',
+    placedVia = 'online',
+  }: { pickupLocationId?: string; contactMethod?: ContactMethod; placedVia?: HoldChannel } = {},
 ): HoldPlaced => ({
   type: 'HoldPlaced',
   data: { titleId: TITLE, holdId, cardNumber, pickupLocationId, contactMethod, placedVia },
 });
 
-export const checkedOut = (copyId: string, cardNumber: string, { dueOn = '2026-06-15', locationId = MAIN, holdId = null as string | null } = {}): CopyCheckedOut => ({
+export const checkedOut = (
+  copyId: string,
+  cardNumber: string,
+  { dueOn = '2026-06-15', locationId = MAIN, holdId = null as string | null } = {},
+): CopyCheckedOut => ({
   type: 'CopyCheckedOut',
   data: { titleId: TITLE, copyId, cardNumber, locationId, dueOn, holdId },
 });

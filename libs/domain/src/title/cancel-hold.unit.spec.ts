@@ -4,7 +4,14 @@ import { given, violationOf } from '../test/given';
 import { BRANCH, bothPresets, cancelCommand, catalogued, checkedOut, copyAdded, holdPlaced, holdReady, MAIN, TITLE } from '../test/title-fixtures';
 import { titleDecider } from './title-decider';
 
-const cancelled = (holdId: string, cardNumber: string, by: 'patron' | 'staff', previousStatus: 'waiting' | 'in-transit' | 'ready', copyId: string | null = null, reason: string | null = null): TitleEvent => ({
+const cancelled = (
+  holdId: string,
+  cardNumber: string,
+  by: 'patron' | 'staff',
+  previousStatus: 'waiting' | 'in-transit' | 'ready',
+  copyId: string | null = null,
+  reason: string | null = null,
+): TitleEvent => ({
   type: 'HoldCancelled',
   data: { titleId: TITLE, holdId, cardNumber, by, reason, copyId, previousStatus },
 });
@@ -17,10 +24,14 @@ const ready = [catalogued(), copyAdded('c1'), holdPlaced('h1', 'p1'), holdReady(
 const travelling = [catalogued(), copyAdded('c1', BRANCH), holdPlaced('h1', 'p1'), inTransit('h1', 'p1', 'c1', BRANCH, MAIN)];
 
 describe.each(bothPresets)('cancelling a hold, %s', (_id, policy) => {
-  const patronCancels = (history: TitleEvent[], holdId = 'h1', cardNumber = 'p1') => () =>
-    given(titleDecider, history).when(cancelCommand(holdId, 'patron', { cardNumber, policy }));
-  const staffCancel = (history: TitleEvent[], reason: string | null = 'patron could not be reached') => () =>
-    given(titleDecider, history).when(cancelCommand('h1', 'staff', { reason, policy }));
+  const patronCancels =
+    (history: TitleEvent[], holdId = 'h1', cardNumber = 'p1') =>
+    () =>
+      given(titleDecider, history).when(cancelCommand(holdId, 'patron', { cardNumber, policy }));
+  const staffCancel =
+    (history: TitleEvent[], reason: string | null = 'patron could not be reached') =>
+    () =>
+      given(titleDecider, history).when(cancelCommand('h1', 'staff', { reason, policy }));
 
   it('R19: the patron may cancel online while the hold is waiting', () => {
     expect(patronCancels(waiting)()).toEqual([cancelled('h1', 'p1', 'patron', 'waiting')]);

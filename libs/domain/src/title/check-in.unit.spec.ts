@@ -26,11 +26,19 @@ const inTransit = (holdId: string, cardNumber: string, copyId: string, fromLocat
   type: 'HoldInTransit',
   data: { titleId: TITLE, holdId, cardNumber, copyId, fromLocationId, toLocationId },
 });
-const onLoanWithQueue = [catalogued(), copyAdded('c1'), checkedOut('c1', 'reader'), holdPlaced('h1', 'p1'), holdPlaced('h2', 'p2', { pickupLocationId: BRANCH })];
+const onLoanWithQueue = [
+  catalogued(),
+  copyAdded('c1'),
+  checkedOut('c1', 'reader'),
+  holdPlaced('h1', 'p1'),
+  holdPlaced('h2', 'p2', { pickupLocationId: BRANCH }),
+];
 
 describe('checking a copy in', () => {
   it('a copy returned with nobody waiting goes back on the shelf', () => {
-    expect(given(titleDecider, [catalogued(), copyAdded('c1'), checkedOut('c1', 'reader')]).when(checkInCommand('c1', MAIN, TODAY))).toEqual([returned('c1', 'reader')]);
+    expect(given(titleDecider, [catalogued(), copyAdded('c1'), checkedOut('c1', 'reader')]).when(checkInCommand('c1', MAIN, TODAY))).toEqual([
+      returned('c1', 'reader'),
+    ]);
   });
 
   it('R16/R17: the returned copy goes to the first waiting hold; at its pickup location the hold is ready from today (R18: ten open days)', () => {
@@ -118,7 +126,10 @@ describe('checking a copy in', () => {
       copyAdded('c1'),
       holdPlaced('h1', 'p1'),
       holdReady('h1', 'p1', 'c1'),
-      { type: 'HoldCancelled', data: { titleId: TITLE, holdId: 'h1', cardNumber: 'p1', by: 'staff', reason: 'unreachable', copyId: 'c1', previousStatus: 'ready' } } as TitleEvent,
+      {
+        type: 'HoldCancelled',
+        data: { titleId: TITLE, holdId: 'h1', cardNumber: 'p1', by: 'staff', reason: 'unreachable', copyId: 'c1', previousStatus: 'ready' },
+      } as TitleEvent,
       holdPlaced('h2', 'p2', { pickupLocationId: BRANCH }),
     ];
     const cleared: TitleEvent = { type: 'HoldShelfCleared', data: { titleId: TITLE, copyId: 'c1', holdId: 'h1', locationId: MAIN } };

@@ -6,7 +6,10 @@ import { isOverdue } from './loans';
 import { titleDecider } from './title-decider';
 
 const TODAY = '2026-06-05';
-const fulfilled = (holdId: string, cardNumber: string, copyId: string): TitleEvent => ({ type: 'HoldFulfilled', data: { titleId: TITLE, holdId, cardNumber, copyId } });
+const fulfilled = (holdId: string, cardNumber: string, copyId: string): TitleEvent => ({
+  type: 'HoldFulfilled',
+  data: { titleId: TITLE, holdId, cardNumber, copyId },
+});
 const readyForP1 = [catalogued(), copyAdded('c1'), holdPlaced('h1', 'p1'), holdReady('h1', 'p1', 'c1')];
 
 describe('checking a copy out', () => {
@@ -58,7 +61,13 @@ describe('checking a copy out', () => {
   });
 
   it('a copy awaiting clearance is taken off the hold shelf and lent', () => {
-    const history = [...readyForP1, { type: 'PickupExpired', data: { titleId: TITLE, holdId: 'h1', cardNumber: 'p1', copyId: 'c1', pickupLocationId: MAIN, lastPickupDay: '2026-06-11', expiredOn: '2026-06-12' } } as TitleEvent];
+    const history = [
+      ...readyForP1,
+      {
+        type: 'PickupExpired',
+        data: { titleId: TITLE, holdId: 'h1', cardNumber: 'p1', copyId: 'c1', pickupLocationId: MAIN, lastPickupDay: '2026-06-11', expiredOn: '2026-06-12' },
+      } as TitleEvent,
+    ];
     expect(given(titleDecider, history).when(checkOutCommand('c1', 'p2', '2026-06-12'))).toEqual([
       { type: 'HoldShelfCleared', data: { titleId: TITLE, copyId: 'c1', holdId: 'h1', locationId: MAIN } },
       checkedOut('c1', 'p2', { dueOn: '2026-06-26' }),
@@ -67,7 +76,9 @@ describe('checking a copy out', () => {
 
   it('refuses a not-for-loan copy, a copy already on loan and an unknown copy', () => {
     expect(() => given(titleDecider, [catalogued(), copyAdded('ref', MAIN, false)]).when(checkOutCommand('ref', 'p1', TODAY))).toThrow(CopyNotLoanable);
-    expect(() => given(titleDecider, [catalogued(), copyAdded('c1'), checkedOut('c1', 'p2')]).when(checkOutCommand('c1', 'p1', TODAY))).toThrow(CopyAlreadyOnLoan);
+    expect(() => given(titleDecider, [catalogued(), copyAdded('c1'), checkedOut('c1', 'p2')]).when(checkOutCommand('c1', 'p1', TODAY))).toThrow(
+      CopyAlreadyOnLoan,
+    );
     expect(() => given(titleDecider, [catalogued()]).when(checkOutCommand('c1', 'p1', TODAY))).toThrow(UnknownCopy);
   });
 });

@@ -15,8 +15,10 @@ const expired = (lastPickupDay = '2026-06-12', expiredOn = '2026-06-13'): TitleE
 });
 
 describe.each(bothPresets)('the pickup window runs out, %s', (_id, policy) => {
-  const expire = (history: TitleEvent[], today: string, overrides = {}) => () =>
-    given(titleDecider, history).when(expireCommand('h1', today, { calendars, policy, ...overrides }));
+  const expire =
+    (history: TitleEvent[], today: string, overrides = {}) =>
+    () =>
+      given(titleDecider, history).when(expireCommand('h1', today, { calendars, policy, ...overrides }));
 
   it('R18: cancelled automatically on the 11th open day after the notice; the copy awaits clearance (I4)', () => {
     const events = expire(ready, '2026-06-13')();

@@ -35,22 +35,30 @@ describe('the hold shelf', () => {
   });
 
   it('contact is recorded only for ready holds', () => {
-    expect(() => given(titleDecider, [...ready, expired]).when({ type: 'RecordContact', titleId: TITLE, holdId: 'h1', outcome: 'called' })).toThrow(HoldNotReady);
+    expect(() => given(titleDecider, [...ready, expired]).when({ type: 'RecordContact', titleId: TITLE, holdId: 'h1', outcome: 'called' })).toThrow(
+      HoldNotReady,
+    );
     expect(() => given(titleDecider, ready).when({ type: 'RecordContact', titleId: TITLE, holdId: 'h9', outcome: 'called' })).toThrow(UnknownHold);
   });
 });
 
 describe('the catalogue', () => {
   it('catalogues a title once and adds copies to it', () => {
-    expect(given(titleDecider, []).when({ type: 'CatalogueTitle', titleId: TITLE, name: 'Kokoro', author: 'Natsume Soseki', materialType: 'book', volume: null })).toEqual([catalogued()]);
-    expect(() => given(titleDecider, [catalogued()]).when({ type: 'CatalogueTitle', titleId: TITLE, name: 'Kokoro', author: null, materialType: 'book', volume: null })).toThrow(
-      TitleAlreadyCatalogued,
-    );
-    expect(given(titleDecider, [catalogued()]).when({ type: 'AddCopy', titleId: TITLE, copyId: 'c1', locationId: MAIN, loanable: true })).toEqual([copyAdded('c1')]);
+    expect(
+      given(titleDecider, []).when({ type: 'CatalogueTitle', titleId: TITLE, name: 'Kokoro', author: 'Natsume Soseki', materialType: 'book', volume: null }),
+    ).toEqual([catalogued()]);
+    expect(() =>
+      given(titleDecider, [catalogued()]).when({ type: 'CatalogueTitle', titleId: TITLE, name: 'Kokoro', author: null, materialType: 'book', volume: null }),
+    ).toThrow(TitleAlreadyCatalogued);
+    expect(given(titleDecider, [catalogued()]).when({ type: 'AddCopy', titleId: TITLE, copyId: 'c1', locationId: MAIN, loanable: true })).toEqual([
+      copyAdded('c1'),
+    ]);
   });
 
   it('refuses a copy twice, and a copy of a title not catalogued', () => {
-    expect(() => given(titleDecider, [catalogued(), copyAdded('c1')]).when({ type: 'AddCopy', titleId: TITLE, copyId: 'c1', locationId: MAIN, loanable: true })).toThrow(CopyAlreadyAdded);
+    expect(() =>
+      given(titleDecider, [catalogued(), copyAdded('c1')]).when({ type: 'AddCopy', titleId: TITLE, copyId: 'c1', locationId: MAIN, loanable: true }),
+    ).toThrow(CopyAlreadyAdded);
     expect(() => given(titleDecider, []).when({ type: 'AddCopy', titleId: TITLE, copyId: 'c1', locationId: MAIN, loanable: true })).toThrow(UnknownTitle);
   });
 });

@@ -11,14 +11,29 @@ import {
 } from '../errors';
 import type { ContactMethod, MaterialType, TitleEvent } from '../events';
 import { given, violationOf } from '../test/given';
-import { BRANCH, bothPresets, catalogued, checkedOut, copyAdded, holdPlaced, holdReady, libraryA, libraryB, MAIN, placeHoldCommand } from '../test/title-fixtures';
+import {
+  BRANCH,
+  bothPresets,
+  catalogued,
+  checkedOut,
+  copyAdded,
+  holdPlaced,
+  holdReady,
+  libraryA,
+  libraryB,
+  MAIN,
+  placeHoldCommand,
+} from '../test/title-fixtures';
 import { titleDecider } from './title-decider';
 
 const onLoan = (material: MaterialType = 'book'): TitleEvent[] => [catalogued(material), copyAdded('c1'), checkedOut('c1', 'someone-else')];
 
 describe.each(bothPresets)('placing a hold, %s', (id, policy) => {
   const isA = id === 'library-a';
-  const place = (history: TitleEvent[], overrides = {}) => () => given(titleDecider, history).when(placeHoldCommand('h1', 'p1', policy, overrides));
+  const place =
+    (history: TitleEvent[], overrides = {}) =>
+    () =>
+      given(titleDecider, history).when(placeHoldCommand('h1', 'p1', policy, overrides));
 
   it('places a hold on a title on loan, at the chosen pickup location with the chosen contact method (R13, R14)', () => {
     expect(place(onLoan(), { pickupLocationId: BRANCH })()).toEqual([holdPlaced('h1', 'p1', { pickupLocationId: BRANCH })]);
@@ -81,13 +96,7 @@ describe.each(bothPresets)('placing a hold, %s', (id, policy) => {
   });
 
   it('R9: not-for-loan copies on the shelf and copies set aside for holds do not count as available', () => {
-    const history = [
-      catalogued(),
-      copyAdded('c1'),
-      copyAdded('ref', MAIN, false),
-      holdPlaced('h0', 'p0'),
-      holdReady('h0', 'p0', 'c1'),
-    ];
+    const history = [catalogued(), copyAdded('c1'), copyAdded('ref', MAIN, false), holdPlaced('h0', 'p0'), holdReady('h0', 'p0', 'c1')];
     expect(place(history)()).toEqual([holdPlaced('h1', 'p1')]);
   });
 
@@ -125,6 +134,8 @@ describe('placing a hold: ids and the catalogue', () => {
 
   it('records where the hold was placed: both channels count toward R7', () => {
     const history = [catalogued(), copyAdded('c1'), checkedOut('c1', 'x')];
-    expect(given(titleDecider, history).when(placeHoldCommand('h1', 'p1', libraryB, { via: 'counter' }))).toEqual([holdPlaced('h1', 'p1', { placedVia: 'counter' })]);
+    expect(given(titleDecider, history).when(placeHoldCommand('h1', 'p1', libraryB, { via: 'counter' }))).toEqual([
+      holdPlaced('h1', 'p1', { placedVia: 'counter' }),
+    ]);
   });
 });

@@ -93,13 +93,4 @@ export interface RecordContact extends OnTitle {
   outcome: 'called' | 'no-answer' | 'left-message';
 }
 
-export type TitleCommand =
-  | CatalogueTitle
-  | AddCopy
-  | PlaceHold
-  | CheckIn
-  | CheckOut
-  | CancelHold
-  | ExpirePickup
-  | ClearHoldShelf
-  | RecordContact;
+export type TitleCommand = CatalogueTitle | AddCopy | PlaceHold | CheckIn | CheckOut | CancelHold | ExpirePickup | ClearHoldShelf | RecordContact;

@@ -42,7 +42,7 @@ function expectOneCopyPerHold(state: TitleState) {
       expect(state.copies[hold.copyId as string].holdId).toBe(hold.holdId);
     }
   }
-  const served = holds.filter((hold) => (hold.status === 'in-transit' || hold.status === 'ready')).map((hold) => hold.copyId);
+  const served = holds.filter((hold) => hold.status === 'in-transit' || hold.status === 'ready').map((hold) => hold.copyId);
   expect(new Set(served).size).toBe(served.length);
   for (const copy of Object.values(state.copies)) {
     if (copy.holdId === undefined) continue;
@@ -97,7 +97,13 @@ describe.each(bothPresets)('I2 and R16 over random interleavings on one title, %
     // Cancel picks one of the holds placed so far (any status), expire one of the ready ones, so most hit a real hold.
     const pick = (holdIds: string[], index: number) => (holdIds.length === 0 ? 'none' : holdIds[index % holdIds.length]);
     const holdId = (index: number) => pick(Object.keys(state.holds), index);
-    const readyHoldId = (index: number) => pick(Object.values(state.holds).filter((hold) => hold.status === 'ready').map((hold) => hold.holdId), index);
+    const readyHoldId = (index: number) =>
+      pick(
+        Object.values(state.holds)
+          .filter((hold) => hold.status === 'ready')
+          .map((hold) => hold.holdId),
+        index,
+      );
     switch (step.kind) {
       case 'place':
         return placeHoldCommand(`h${holdsTried}`, `p${step.patron}`, policy, {
@@ -111,7 +117,14 @@ describe.each(bothPresets)('I2 and R16 over random interleavings on one title, %
       case 'cancel':
         return step.staff
           ? { type: 'CancelHold', ...context, holdId: holdId(step.hold), by: 'staff', cardNumber: null, reason: 'requested' }
-          : { type: 'CancelHold', ...context, holdId: holdId(step.hold), by: 'patron', cardNumber: state.holds[holdId(step.hold)]?.cardNumber ?? 'p0', reason: null };
+          : {
+              type: 'CancelHold',
+              ...context,
+              holdId: holdId(step.hold),
+              by: 'patron',
+              cardNumber: state.holds[holdId(step.hold)]?.cardNumber ?? 'p0',
+              reason: null,
+            };
       case 'expire':
         return { type: 'ExpirePickup', ...context, holdId: readyHoldId(step.hold) };
       case 'clear':

@@ -1,11 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  excludeSystemEvents,
-  START,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
+import { excludeSystemEvents, START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors';
 import type { EventHandler, SubscribeOptions, Subscription } from '../port';
 import { matchesAllFilter } from './all-filter';

@@ -116,7 +116,11 @@ describe('EventStoreDbEventStore, beyond the contract', () => {
     const after = await store.headPosition();
     const wanted = stream('wanted');
     for (let batch = 0; batch < 6; batch += 1) {
-      await store.append(stream('noise'), Array.from({ length: 100 }, () => newEvent('Noise')), 'no_stream');
+      await store.append(
+        stream('noise'),
+        Array.from({ length: 100 }, () => newEvent('Noise')),
+        'no_stream',
+      );
       await store.append(wanted, [newEvent('Wanted', { batch })], batch === 0 ? 'no_stream' : batch - 1);
     }
 
@@ -132,9 +136,17 @@ describe('EventStoreDbEventStore, beyond the contract', () => {
     it('reports progress through long stretches of skipped events, never past an event still being handled', async () => {
       const after = await store.headPosition();
       const wanted = stream('wanted');
-      await store.append(stream('noise'), Array.from({ length: 300 }, () => newEvent('Noise')), 'no_stream');
+      await store.append(
+        stream('noise'),
+        Array.from({ length: 300 }, () => newEvent('Noise')),
+        'no_stream',
+      );
       await store.append(wanted, [newEvent('Wanted')], 'no_stream');
-      await store.append(stream('noise'), Array.from({ length: 300 }, () => newEvent('Noise')), 'no_stream');
+      await store.append(
+        stream('noise'),
+        Array.from({ length: 300 }, () => newEvent('Noise')),
+        'no_stream',
+      );
       const head = await store.headPosition();
       const checkpoints: { position: bigint; handledBefore: number }[] = [];
       const handled: RecordedEvent[] = [];

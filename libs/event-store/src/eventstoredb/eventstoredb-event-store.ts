@@ -1,13 +1,4 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  START,
-  type AllStreamResolvedEvent,
-  type Direction,
-  type ReadPosition,
-} from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AllStreamResolvedEvent, type Direction, type ReadPosition } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors';
 import { checkExpectedRevision } from '../expected-revision';
 import type {

@@ -26,9 +26,7 @@ export class DataDirLock {
   /** `directory` must be a real path (symlinks resolved), so two spellings of one directory collide. */
   static acquire(directory: string): DataDirLock {
     if (DataDirLock.heldHere.has(directory)) {
-      throw new EventStoreUnavailableError(
-        `event store directory ${directory} is already open in this process (pid ${process.pid})`,
-      );
+      throw new EventStoreUnavailableError(`event store directory ${directory} is already open in this process (pid ${process.pid})`);
     }
     const lockPath = join(directory, LOCK_FILE);
     // Two rounds: a stale lock is removed in the first and taken in the second. Losing the second
@@ -41,15 +39,12 @@ export class DataDirLock {
       const owner = readOwner(lockPath);
       if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
         throw new EventStoreUnavailableError(
-          `event store directory ${directory} is in use by process ${owner} (lock file ${lockPath}); ` +
-            'only one process may open it at a time',
+          `event store directory ${directory} is in use by process ${owner} (lock file ${lockPath}); ` + 'only one process may open it at a time',
         );
       }
       removeIfPresent(lockPath);
     }
-    throw new EventStoreUnavailableError(
-      `event store directory ${directory}: could not take the lock file ${lockPath}, another process keeps taking it`,
-    );
+    throw new EventStoreUnavailableError(`event store directory ${directory}: could not take the lock file ${lockPath}, another process keeps taking it`);
   }
 
   release(): void {
@@ -66,10 +61,9 @@ function tryCreateLock(directory: string, lockPath: string): boolean {
     return true;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
-    throw new EventStoreUnavailableError(
-      `event store directory ${directory} is not writable: cannot create the lock file ${lockPath} (${reason(error)})`,
-      { cause: error },
-    );
+    throw new EventStoreUnavailableError(`event store directory ${directory} is not writable: cannot create the lock file ${lockPath} (${reason(error)})`, {
+      cause: error,
+    });
   } finally {
     // Best effort: on a read-only file system even this unlink fails (EROFS), and must not hide the reason above.
     try {

@@ -189,9 +189,7 @@ describe('LmdbEventStore (lmdb only)', () => {
     'I6: every acknowledged append survives kill -9 mid-burst, and no batch is half-written',
     async () => {
       const child = startChild('burst');
-      await child.waitFor(`${ACKS_BEFORE_KILL} acknowledged appends`, (messages) =>
-        messages.filter((message) => 'ack' in message).length >= ACKS_BEFORE_KILL,
-      );
+      await child.waitFor(`${ACKS_BEFORE_KILL} acknowledged appends`, (messages) => messages.filter((message) => 'ack' in message).length >= ACKS_BEFORE_KILL);
       await child.kill();
       const acks = child.messages.flatMap((message) => ('ack' in message ? [message.ack] : []));
 

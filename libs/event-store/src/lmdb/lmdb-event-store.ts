@@ -126,9 +126,7 @@ export class LmdbEventStore implements EventStore {
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const readPage = (after: bigint, limit: number) => this.reading(() => [...this.scanAll(after, limit)]);
-    const subscription: Subscription = new LmdbSubscription(readPage, this.notifier, handler, options, () =>
-      this.subscriptions.delete(subscription),
-    );
+    const subscription: Subscription = new LmdbSubscription(readPage, this.notifier, handler, options, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -184,9 +182,7 @@ export class LmdbEventStore implements EventStore {
   /** Events of $all strictly after `after`, decoded lazily, at most `limit`. */
   private scanAll(after: bigint, limit?: number): Iterable<RecordedEvent> {
     const start = positionToKey(after < 0n ? 0n : after + 1n);
-    return this.tables.events
-      .getRange({ start, limit })
-      .map(({ key, value }) => decodeStoredEvent(keyToPosition(key), value));
+    return this.tables.events.getRange({ start, limit }).map(({ key, value }) => decodeStoredEvent(keyToPosition(key), value));
   }
 
   private eventAt(positionKey: Buffer): RecordedEvent {

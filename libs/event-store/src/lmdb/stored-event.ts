@@ -23,12 +23,7 @@ export function encodeEventBody(event: NewEvent): EncodedEventBody {
 }
 
 /** Builds the StoredEvent document around an already encoded body, without serialising it again. */
-export function encodeStoredEvent(
-  streamId: string,
-  revision: number,
-  recordedAt: string,
-  body: EncodedEventBody,
-): string {
+export function encodeStoredEvent(streamId: string, revision: number, recordedAt: string, body: EncodedEventBody): string {
   return `{"streamId":${JSON.stringify(streamId)},"revision":${revision},"recordedAt":${JSON.stringify(recordedAt)},"event":${body}}`;
 }
 

@@ -150,7 +150,11 @@ describe('NotificationDispatcher over SMTP and the Redis ledger', () => {
 
   it('takes over a delivery whose dispatcher died holding it, once the claim runs out', async () => {
     const mail = delivery();
-    await ledger.claim({ kind: mail.kind, causationId: mail.causationId, recipient: mail.to, messageId: messageIdFor(mail.kind, mail.causationId, 'lib.example.jp') }, new Date(), 150);
+    await ledger.claim(
+      { kind: mail.kind, causationId: mail.causationId, recipient: mail.to, messageId: messageIdFor(mail.kind, mail.causationId, 'lib.example.jp') },
+      new Date(),
+      150,
+    );
     const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
     const result = await dispatcher({ sleep: realSleep, pollMs: 25 }).dispatch(mail);

@@ -101,17 +101,7 @@ export class RedisDeliveryLedger implements DeliveryLedger {
   }
 
   async markSent(key: string, token: string, update: { attempts: number; at: Date }): Promise<void> {
-    await this.redis.eval(
-      markSentScript,
-      3,
-      this.recordKey(key),
-      this.claimKey(key),
-      this.failedKey(),
-      token,
-      update.attempts,
-      update.at.toISOString(),
-      key,
-    );
+    await this.redis.eval(markSentScript, 3, this.recordKey(key), this.claimKey(key), this.failedKey(), token, update.attempts, update.at.toISOString(), key);
   }
 
   async markFailed(key: string, token: string, update: { attempts: number; lastError: string; at: Date }): Promise<void> {

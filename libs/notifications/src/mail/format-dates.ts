@@ -3,20 +3,7 @@ import type { MailLanguage } from './mail-kinds';
 
 const japaneseWeekdays = ['日', '月', '火', '水', '木', '金', '土'];
 const englishWeekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const englishMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * A local calendar date as patrons read it: `2026年12月5日(土)` or `Saturday, 5 December 2026`.

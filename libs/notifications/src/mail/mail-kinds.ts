@@ -1,14 +1,7 @@
 import type { LocalDate } from '@libs/domain';
 
 /** Every mail the library sends (R26 and R27), plus the optional pickup reminder. */
-export const mailKinds = [
-  'hold-ready',
-  'email-registered',
-  'overdue-reminder',
-  'hold-placed',
-  'password-reset',
-  'pickup-reminder',
-] as const;
+export const mailKinds = ['hold-ready', 'email-registered', 'overdue-reminder', 'hold-placed', 'password-reset', 'pickup-reminder'] as const;
 
 export type MailKind = (typeof mailKinds)[number];
 export type MailLanguage = 'ja' | 'en';

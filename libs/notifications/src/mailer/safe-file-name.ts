@@ -6,6 +6,9 @@ import { sha256 } from './message-id';
  */
 export function safeFileName(name: string): string {
   if (/^[A-Za-z0-9_@-][A-Za-z0-9._@-]{0,179}$/.test(name)) return name;
-  const readable = name.replace(/[^A-Za-z0-9._@-]/g, '_').replace(/^\.+/, '_').slice(0, 100);
+  const readable = name
+    .replace(/[^A-Za-z0-9._@-]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 100);
   return `${readable}~${sha256(name).slice(0, 16)}`;
 }

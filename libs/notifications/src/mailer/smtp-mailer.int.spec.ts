@@ -72,7 +72,12 @@ describe('SmtpMailer against a real SMTP server', () => {
   it('reports an unreachable relay as a transient failure', async () => {
     const port = server.port;
     await server.stop();
-    const sending = new SmtpMailer({ host: '127.0.0.1', port, secure: false, from }).send({ to: 'a@example.jp', subject: 's', text: 't', messageId: '<u.1@x.example>' });
+    const sending = new SmtpMailer({ host: '127.0.0.1', port, secure: false, from }).send({
+      to: 'a@example.jp',
+      subject: 's',
+      text: 't',
+      messageId: '<u.1@x.example>',
+    });
     await expect(sending).rejects.toBeInstanceOf(MailDeliveryError);
     await expect(sending).rejects.toMatchObject({ permanent: false, responseCode: null });
     server = await SmtpTestServer.start();

@@ -78,7 +78,11 @@ describe('NotificationReactor', () => {
     expect(reaction).toMatchObject({ status: 'sent', record: { kind: 'hold-ready', causationId: event.id, recipient: 'hanako@example.jp' } });
     expect(mailer.sent).toHaveLength(1);
     const [mail] = mailer.sent;
-    expect(mail).toMatchObject({ to: 'hanako@example.jp', subject: '【八戸市立図書館】予約資料のご用意ができました', messageId: `<hold-ready.${event.id}@lib.example.jp>` });
+    expect(mail).toMatchObject({
+      to: 'hanako@example.jp',
+      subject: '【八戸市立図書館】予約資料のご用意ができました',
+      messageId: `<hold-ready.${event.id}@lib.example.jp>`,
+    });
     expect(mail.text).toContain('資料名：吾輩は猫である\n受取場所：南郷図書館\n取置期限：2026年12月5日(土)');
     expect(mail.text).toContain('https://lib.example.jp/status');
   });
@@ -99,7 +103,10 @@ describe('NotificationReactor', () => {
   });
 
   it('mails nothing for a hold no longer ready, or whose pickup window is over, when the event is handled late', async () => {
-    expect(await reactor({ lookups: { lastPickupDay: () => null } }).handle(holdReady())).toEqual({ status: 'nothing-to-send', reason: 'the hold is no longer ready' });
+    expect(await reactor({ lookups: { lastPickupDay: () => null } }).handle(holdReady())).toEqual({
+      status: 'nothing-to-send',
+      reason: 'the hold is no longer ready',
+    });
     expect(await reactor().handle(holdReady({ lastPickupDay: '2026-11-22' }))).toEqual({ status: 'nothing-to-send', reason: 'the pickup window is over' });
     expect(mailer.sent).toHaveLength(0);
   });
@@ -135,8 +142,12 @@ describe('NotificationReactor', () => {
 
   it('R25 mails the registration confirmation to the new address, or the change notice, when the policy names neither', async () => {
     const subject = reactor();
-    await subject.handle(recorded({ type: 'EmailRegistered', data: { cardNumber: '222222222', email: 'jiro@example.jp', previousEmail: null } }, 'patron-222222222'));
-    await subject.handle(recorded({ type: 'EmailRegistered', data: { cardNumber: '123456789', email: 'new@example.jp', previousEmail: 'hanako@example.jp' } }, 'patron-123456789'));
+    await subject.handle(
+      recorded({ type: 'EmailRegistered', data: { cardNumber: '222222222', email: 'jiro@example.jp', previousEmail: null } }, 'patron-222222222'),
+    );
+    await subject.handle(
+      recorded({ type: 'EmailRegistered', data: { cardNumber: '123456789', email: 'new@example.jp', previousEmail: 'hanako@example.jp' } }, 'patron-123456789'),
+    );
 
     expect(mailer.sent.map((mail) => [mail.to, mail.subject])).toEqual([
       ['jiro@example.jp', '【八戸市立図書館】メールアドレスの登録確認通知'],
@@ -162,7 +173,15 @@ describe('NotificationReactor', () => {
     const subject = reactor();
     const expired = recorded({
       type: 'PickupExpired',
-      data: { titleId: 'T1', holdId: 'H1', cardNumber: '123456789', copyId: 'C1', pickupLocationId: 'L1', lastPickupDay: '2026-12-05', expiredOn: '2026-12-07' },
+      data: {
+        titleId: 'T1',
+        holdId: 'H1',
+        cardNumber: '123456789',
+        copyId: 'C1',
+        pickupLocationId: 'L1',
+        lastPickupDay: '2026-12-05',
+        expiredOn: '2026-12-07',
+      },
     });
     expect(await subject.handle(expired)).toEqual({ status: 'nothing-to-send', reason: 'no mail for PickupExpired' });
     expect(await subject.decide({ ...expired, type: 'SomethingNew' })).toEqual({ action: 'none', reason: 'no mail for unknown event SomethingNew' });
@@ -177,7 +196,13 @@ describe('NotificationReactor', () => {
 
   it('R27 mails the raw reset token the API hands over, once per request', async () => {
     const subject = reactor({ passwordResetUrl: 'https://lib.example.jp/reset' });
-    const request = { cardNumber: '123456789', email: 'hanako@example.jp', rawToken: 'raw-token-1', expiresAt: '2026-11-23T04:00:00Z', causationId: 'evt-reset-1' };
+    const request = {
+      cardNumber: '123456789',
+      email: 'hanako@example.jp',
+      rawToken: 'raw-token-1',
+      expiresAt: '2026-11-23T04:00:00Z',
+      causationId: 'evt-reset-1',
+    };
 
     expect((await subject.sendPasswordReset(request)).status).toBe('sent');
     expect((await subject.sendPasswordReset(request)).status).toBe('already-handled');
@@ -189,7 +214,14 @@ describe('NotificationReactor', () => {
   });
 
   it('sends pickup reminders only when the policy has them, and only to e-mail contacts', async () => {
-    const request = { cardNumber: '123456789', titleId: 'T1', pickupLocationId: 'L1', contactMethod: 'email' as const, lastPickupDay: '2026-12-05', causationId: 'ready-1' };
+    const request = {
+      cardNumber: '123456789',
+      titleId: 'T1',
+      pickupLocationId: 'L1',
+      contactMethod: 'email' as const,
+      lastPickupDay: '2026-12-05',
+      causationId: 'ready-1',
+    };
     expect(await reactor().sendPickupReminder(request)).toEqual({ status: 'nothing-to-send', reason: 'the policy sends no pickup reminders' });
     const withReminders = reactor({ policy: { pickupReminderOpenDaysBefore: 2 } });
     expect(await withReminders.sendPickupReminder({ ...request, contactMethod: 'phone' })).toMatchObject({ status: 'nothing-to-send' });

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider, type DomainEvent } from '@libs/domain';
-import {
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  type Actor,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-} from '@libs/event-store';
+import { StreamNotFoundError, WrongExpectedVersionError, type Actor, type EventStore, type NewEvent, type RecordedEvent } from '@libs/event-store';
 import { requestContext } from '../request-context';
 
 export interface CommandOrigin {

@@ -23,9 +23,7 @@ function describe(error: ValidationError): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.fromEntries(
-    CONFIG_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]),
-  );
+  const known = Object.fromEntries(CONFIG_VARIABLES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
   const config = plainToInstance(AppConfig, known);
   const problems = validateSync(config, { forbidUnknownValues: true }).map(describe);
 

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './metrics-registry';
 
-
 /** Prometheus metrics: process figures and the projections' lag (events and seconds behind the head). */
 @ApiExcludeController()
 @Controller('metrics')

@@ -29,15 +29,30 @@ function whereParsingStopped(message: string): string {
 function problemOf(error: BodyParserError): ProblemDetails | null {
   switch (error.type) {
     case 'entity.parse.failed':
-      return { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: `The request body is not valid JSON${whereParsingStopped(error.message)}.` };
+      return {
+        type: problemType('malformed-json'),
+        title: 'Malformed JSON',
+        status: 400,
+        detail: `The request body is not valid JSON${whereParsingStopped(error.message)}.`,
+      };
     case 'entity.too.large':
       return { type: problemType('body-too-large'), title: 'Request body too large', status: 413, detail: 'The request body is larger than this API accepts.' };
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return { type: problemType('unsupported-body-encoding'), title: 'Unsupported body encoding', status: 415, detail: 'Send the JSON body as UTF-8, uncompressed or compressed with gzip, deflate or br.' };
+      return {
+        type: problemType('unsupported-body-encoding'),
+        title: 'Unsupported body encoding',
+        status: 415,
+        detail: 'Send the JSON body as UTF-8, uncompressed or compressed with gzip, deflate or br.',
+      };
     default:
       return error.status >= 400 && error.status < 500
-        ? { type: problemType('unreadable-body'), title: 'Unreadable request body', status: error.status, detail: 'The request body could not be read (check Content-Type, Content-Length and Content-Encoding).' }
+        ? {
+            type: problemType('unreadable-body'),
+            title: 'Unreadable request body',
+            status: error.status,
+            detail: 'The request body could not be read (check Content-Type, Content-Length and Content-Encoding).',
+          }
         : null;
   }
 }

@@ -16,7 +16,10 @@ const STATUS_OF_KIND: Record<DomainRuleViolation['kind'], number> = {
 
 /** Raised by our own code with a ready problem body (validation, auth, idempotency, maintenance). */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: ProblemDetails, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem, problem.status);
   }
 }
@@ -39,7 +42,12 @@ export function toProblem(error: unknown): { problem: ProblemDetails; headers: R
   }
   if (error instanceof EventStoreUnavailableError) {
     return {
-      problem: { type: problemType('event-store-unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store cannot be reached; nothing was changed. Try again shortly.' },
+      problem: {
+        type: problemType('event-store-unavailable'),
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The event store cannot be reached; nothing was changed. Try again shortly.',
+      },
       headers: { 'Retry-After': '5' },
     };
   }
@@ -59,7 +67,12 @@ export function toProblem(error: unknown): { problem: ProblemDetails; headers: R
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     return {
-      problem: { type: problemType(status === 404 ? 'not-found' : `http-${status}`), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message) },
+      problem: {
+        type: problemType(status === 404 ? 'not-found' : `http-${status}`),
+        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : String(message ?? error.message),
+      },
       headers: {},
     };
   }
@@ -84,5 +97,9 @@ function sendProblem(error: unknown, request: Request, response: Response, logge
   const { problem, headers } = toProblem(error);
   if (problem.status >= 500) logger.error({ err: error, path: request.url }, 'request failed');
   if (response.headersSent) return;
-  response.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.originalUrl ?? request.url }));
+  response
+    .status(problem.status)
+    .set(headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...problem, instance: request.originalUrl ?? request.url }));
 }

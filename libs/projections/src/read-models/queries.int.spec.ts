@@ -62,7 +62,11 @@ describe.each(storeKinds)('patron and staff queries over the %s store', (_kind, 
   }
 
   it('loan list: due dates, and overdue decided against today (R21)', async () => {
-    await given(...library, e.copyCheckedOut('kokoro', 'kokoro-1', 'c1', 'main', '2026-04-15'), e.copyCheckedOut('sanshiro', 'sanshiro-1', 'c1', 'main', '2026-04-10'));
+    await given(
+      ...library,
+      e.copyCheckedOut('kokoro', 'kokoro-1', 'c1', 'main', '2026-04-15'),
+      e.copyCheckedOut('sanshiro', 'sanshiro-1', 'c1', 'main', '2026-04-10'),
+    );
     expect(await patronLoans(store, 'c1', '2026-04-10')).toEqual([
       { copyId: 'sanshiro-1', titleId: 'sanshiro', titleName: 'Sanshiro', dueOn: '2026-04-10', overdue: false },
       { copyId: 'kokoro-1', titleId: 'kokoro', titleName: 'Kokoro', dueOn: '2026-04-15', overdue: false },
@@ -108,7 +112,12 @@ describe.each(storeKinds)('patron and staff queries over the %s store', (_kind, 
     await given(e.copyReturned('kokoro', 'kokoro-2', 'c4', 'east'), e.holdInTransit('kokoro', 'h2', 'c2', 'kokoro-2', 'east', 'main'));
     expect(await patronHolds(store, 'c2')).toMatchObject([{ holdId: 'h2', status: 'in-transit', queuePosition: null }]);
     expect(await patronHolds(store, 'c3')).toMatchObject([{ holdId: 'h3', queuePosition: 1, queueLength: 1 }]);
-    expect(await titleInfo(store, 'kokoro')).toMatchObject({ copies: [{ copyId: 'kokoro-1', status: 'on-loan' }, { copyId: 'kokoro-2', status: 'in-transit', locationId: 'main' }] });
+    expect(await titleInfo(store, 'kokoro')).toMatchObject({
+      copies: [
+        { copyId: 'kokoro-1', status: 'on-loan' },
+        { copyId: 'kokoro-2', status: 'in-transit', locationId: 'main' },
+      ],
+    });
   });
 
   it('ready list: the last pickup day follows the location calendar as it is now (R23, R30)', async () => {
@@ -212,7 +221,12 @@ describe.each(storeKinds)('patron and staff queries over the %s store', (_kind, 
 
   it('pull list: copies on the open shelf of titles with waiting holds (R8)', async () => {
     await given(...library, e.holdPlaced('kokoro', 'h1', 'c1', 'main'), e.holdPlaced('kokoro', 'h2', 'c2', 'main'));
-    expect(await pullList(store, 'main')).toEqual({ items: [{ titleId: 'kokoro', titleName: 'Kokoro', waitingHolds: 2, copyIds: ['kokoro-1'] }], total: 1, offset: 0, limit: 1 });
+    expect(await pullList(store, 'main')).toEqual({
+      items: [{ titleId: 'kokoro', titleName: 'Kokoro', waitingHolds: 2, copyIds: ['kokoro-1'] }],
+      total: 1,
+      offset: 0,
+      limit: 1,
+    });
     expect((await pullList(store, 'east')).items).toEqual([{ titleId: 'kokoro', titleName: 'Kokoro', waitingHolds: 2, copyIds: ['kokoro-2'] }]);
 
     await given(e.holdReady('kokoro', 'h1', 'c1', 'kokoro-1', 'main', '2026-04-01'));
@@ -231,8 +245,28 @@ describe.each(storeKinds)('patron and staff queries over the %s store', (_kind, 
       e.holdReady('kokoro', 'h3', 'c3', 'kokoro-2', 'main', '2026-04-01', { contactMethod: 'email' }),
     );
     expect((await callList(store, 'main')).items).toEqual([
-      { holdId: 'h2', cardNumber: 'c2', patronName: 'Patron c2', titleId: 'sanshiro', titleName: 'Sanshiro', contactMethod: 'voicemail', contactAttempts: 0, noticeDay: '2026-04-01', lastPickupDay: '2026-04-12' },
-      { holdId: 'h1', cardNumber: 'c1', patronName: 'Patron c1', titleId: 'kokoro', titleName: 'Kokoro', contactMethod: 'phone', contactAttempts: 0, noticeDay: '2026-04-02', lastPickupDay: '2026-04-14' },
+      {
+        holdId: 'h2',
+        cardNumber: 'c2',
+        patronName: 'Patron c2',
+        titleId: 'sanshiro',
+        titleName: 'Sanshiro',
+        contactMethod: 'voicemail',
+        contactAttempts: 0,
+        noticeDay: '2026-04-01',
+        lastPickupDay: '2026-04-12',
+      },
+      {
+        holdId: 'h1',
+        cardNumber: 'c1',
+        patronName: 'Patron c1',
+        titleId: 'kokoro',
+        titleName: 'Kokoro',
+        contactMethod: 'phone',
+        contactAttempts: 0,
+        noticeDay: '2026-04-02',
+        lastPickupDay: '2026-04-14',
+      },
     ]);
 
     await given(e.patronContacted('kokoro', 'h1', 'c1', 'no-answer'), e.patronContacted('sanshiro', 'h2', 'c2', 'left-message'));

@@ -65,7 +65,10 @@ export async function projectBatch(
       const ids = [...new Set(keys.flatMap((perModel) => perModel[m]))];
       const docs = await store.getMany(model.collection, ids);
       const before = new Map(
-        ids.map((id, i) => [id, { json: docs[i] === undefined ? undefined : JSON.stringify(docs[i]), indexes: docs[i] === undefined ? [] : model.indexesOf(docs[i]) }]),
+        ids.map((id, i) => [
+          id,
+          { json: docs[i] === undefined ? undefined : JSON.stringify(docs[i]), indexes: docs[i] === undefined ? [] : model.indexesOf(docs[i]) },
+        ]),
       );
       return { model, working: new Map(ids.map((id, i) => [id, docs[i]])), before };
     }),

@@ -120,7 +120,11 @@ describe.each(storeKinds)('projection runner into the %s store', (_kind, open) =
     await projections.start();
 
     await eventually(() => expect(projections.status().state).toBe('failed'));
-    expect(projections.status()).toEqual({ state: 'failed', position: all[44].position, error: expect.stringMatching(/audit failed on EmailRegistered .*cannot fold/) });
+    expect(projections.status()).toEqual({
+      state: 'failed',
+      position: all[44].position,
+      error: expect.stringMatching(/audit failed on EmailRegistered .*cannot fold/),
+    });
     expect(await store.getCheckpoint()).toBe(all[44].position);
     expect(await projections.waitForPosition(all[45].position, 1000)).toBe(false);
     expect(await projections.lag()).toMatchObject({ events: all.length - 45 });

@@ -269,10 +269,7 @@ export class ProjectionRunner {
     this.subscription = undefined;
     this.settleWaiters(false);
     const retry = !(error instanceof ProjectionError) && this.retryDelayMs > 0 && this.wanted;
-    this.logger.error(
-      { err: error, position: this.position?.toString() ?? null, retryInMs: retry ? this.nextRetryDelayMs : null },
-      'projections: failed',
-    );
+    this.logger.error({ err: error, position: this.position?.toString() ?? null, retryInMs: retry ? this.nextRetryDelayMs : null }, 'projections: failed');
     if (retry) {
       this.retryTimer = setTimeout(() => {
         if (this.wanted && this.state === 'failed') void this.subscribe(++this.session);

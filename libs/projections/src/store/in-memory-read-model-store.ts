@@ -59,10 +59,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
   async list<T>(collection: string, options: ListOptions = {}): Promise<Page<T>> {
     const generation = this.generation;
     const documents = generation.documents.get(collection);
-    const ids =
-      options.index === undefined
-        ? [...(documents?.keys() ?? [])]
-        : [...(generation.indexes.get(collection)?.get(options.index) ?? [])];
+    const ids = options.index === undefined ? [...(documents?.keys() ?? [])] : [...(generation.indexes.get(collection)?.get(options.index) ?? [])];
     const page = pageOf(ids.sort(compareIds), options.offset, options.limit);
     return { ...page, items: page.items.map((id) => JSON.parse(documents?.get(id) as string) as T) };
   }
@@ -100,9 +97,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
     const indexes: ReadModelSnapshot['indexes'] = {};
     for (const [collection, byIndex] of generation.indexes) {
       if (byIndex.size === 0) continue;
-      indexes[collection] = Object.fromEntries(
-        [...byIndex].sort(([a], [b]) => compareIds(a, b)).map(([index, ids]) => [index, [...ids].sort(compareIds)]),
-      );
+      indexes[collection] = Object.fromEntries([...byIndex].sort(([a], [b]) => compareIds(a, b)).map(([index, ids]) => [index, [...ids].sort(compareIds)]));
     }
     return { checkpoint: generation.checkpoint, documents, indexes };
   }

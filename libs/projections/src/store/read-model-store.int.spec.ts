@@ -28,7 +28,11 @@ describe.each(storeKinds)('read-model store contract: %s', (_kind, open) => {
 
   it('writes a batch of documents, their lists and the checkpoint together', async () => {
     await store.applyBatch({
-      writes: [put('holds', 'h2', { id: 'h2' }, ['shelf:main']), put('holds', 'h1', { id: 'h1', n: 1 }, ['shelf:main', 'ready']), put('titles', 't1', { id: 't1' })],
+      writes: [
+        put('holds', 'h2', { id: 'h2' }, ['shelf:main']),
+        put('holds', 'h1', { id: 'h1', n: 1 }, ['shelf:main', 'ready']),
+        put('titles', 't1', { id: 't1' }),
+      ],
       checkpoint: 7n,
       expectedCheckpoint: null,
     });
@@ -43,13 +47,22 @@ describe.each(storeKinds)('read-model store contract: %s', (_kind, open) => {
   it('pages a list in id order', async () => {
     const ids = ['a', 'c', 'e', 'b', 'd'];
     await store.applyBatch({ writes: ids.map((id) => put('holds', id, { id }, ['shelf:main'])), checkpoint: 1n, expectedCheckpoint: null });
-    expect(await store.list('holds', { index: 'shelf:main', offset: 1, limit: 2 })).toEqual({ items: [{ id: 'b' }, { id: 'c' }], total: 5, offset: 1, limit: 2 });
+    expect(await store.list('holds', { index: 'shelf:main', offset: 1, limit: 2 })).toEqual({
+      items: [{ id: 'b' }, { id: 'c' }],
+      total: 5,
+      offset: 1,
+      limit: 2,
+    });
     expect(await store.list('holds', { index: 'shelf:main', offset: 4, limit: 10 })).toEqual({ items: [{ id: 'e' }], total: 5, offset: 4, limit: 10 });
     expect(await store.list('holds', { index: 'shelf:main', offset: 9, limit: 10 })).toEqual({ items: [], total: 5, offset: 9, limit: 10 });
   });
 
   it('moves documents between lists and deletes them', async () => {
-    await store.applyBatch({ writes: [put('holds', 'h1', { v: 1 }, ['shelf:main']), put('holds', 'h2', { v: 1 }, ['shelf:main'])], checkpoint: 1n, expectedCheckpoint: null });
+    await store.applyBatch({
+      writes: [put('holds', 'h1', { v: 1 }, ['shelf:main']), put('holds', 'h2', { v: 1 }, ['shelf:main'])],
+      checkpoint: 1n,
+      expectedCheckpoint: null,
+    });
     await store.applyBatch({
       writes: [put('holds', 'h1', { v: 2 }, ['clearance:main'], ['shelf:main']), del('holds', 'h2', ['shelf:main'])],
       checkpoint: 2n,

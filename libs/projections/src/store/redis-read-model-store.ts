@@ -96,10 +96,7 @@ export class RedisReadModelStore implements ReadModelStore {
   async list<T>(collection: string, options: ListOptions = {}): Promise<Page<T>> {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = options.limit === undefined ? -1 : Math.max(0, options.limit);
-    const [total, ...docs] = (await this.call('readModelList', collection, options.index ?? '', offset, limit)) as [
-      number,
-      ...(string | null)[],
-    ];
+    const [total, ...docs] = (await this.call('readModelList', collection, options.index ?? '', offset, limit)) as [number, ...(string | null)[]];
     const items = docs.filter((json): json is string => typeof json === 'string').map((json) => JSON.parse(json) as T);
     return { items, total, offset, limit: limit === -1 ? items.length : limit };
   }

@@ -38,9 +38,13 @@ export function PickupWindowView({ locationId, window, pickupOpenDays }: PickupW
           {legend.last}
         </li>
       </ul>
-      {holidays
-        ? months.map((month) => <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={today} text={text} lang={lang} window={window} />)
-        : <p>{text.loading}</p>}
+      {holidays ? (
+        months.map((month) => (
+          <MonthView key={month} month={month} calendar={calendar} holidays={holidays} today={today} text={text} lang={lang} window={window} />
+        ))
+      ) : (
+        <p>{text.loading}</p>
+      )}
     </section>
   );
 }

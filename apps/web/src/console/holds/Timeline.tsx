@@ -62,7 +62,12 @@ export function Timeline({ history, asOf, onShowMoment }: TimelineProps) {
                 )}
               </dl>
               {details.length > 0 && <p>{details.join(text.listSeparator)}</p>}
-              <button type="button" class="secondary" aria-label={`${text.hold.showAsOf}: ${text.hold.events[entry.type] ?? entry.type}`} onClick={() => onShowMoment(occurredAt)}>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`${text.hold.showAsOf}: ${text.hold.events[entry.type] ?? entry.type}`}
+                onClick={() => onShowMoment(occurredAt)}
+              >
                 {text.hold.showAsOf}
               </button>
             </li>

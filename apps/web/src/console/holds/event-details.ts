@@ -10,7 +10,11 @@ export function eventDetails(entry: HistoryEntry, text: ConsoleMessages, lang: L
   const day = (value: unknown) => formatDay(String(value) as LocalDate, lang);
   switch (entry.type) {
     case 'HoldPlaced':
-      return [detail.placedVia[String(data.placedVia)] ?? String(data.placedVia), locationName(String(data.pickupLocationId)), text.contactMethod[data.contactMethod as ContactMethod]];
+      return [
+        detail.placedVia[String(data.placedVia)] ?? String(data.placedVia),
+        locationName(String(data.pickupLocationId)),
+        text.contactMethod[data.contactMethod as ContactMethod],
+      ];
     case 'HoldInTransit':
       return [detail.copy(String(data.copyId)), detail.to(locationName(String(data.toLocationId)))];
     case 'HoldReady':

@@ -14,7 +14,12 @@ export function CounterHoldForm({ cardNumber, onPlaced }: { cardNumber: string; 
   const submit = (event: Event) => {
     event.preventDefault();
     void command.run(async () => {
-      const { body } = await api.send<{ queuePosition: number }>('POST', '/staff/holds', { cardNumber, titleId: titleId.trim(), pickupLocationId: pickup, contactMethod: contact });
+      const { body } = await api.send<{ queuePosition: number }>('POST', '/staff/holds', {
+        cardNumber,
+        titleId: titleId.trim(),
+        pickupLocationId: pickup,
+        contactMethod: contact,
+      });
       setTitleId('');
       await onPlaced(t.placed(body.queuePosition));
     });

@@ -20,7 +20,16 @@ export function PasswordIssueForm({ cardNumber, onIssued }: { cardNumber: string
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">{t.password}</h2>
       <form onSubmit={submit}>
-        <TextField id="issue-password" label={t.newPassword} hint={t.passwordHint} type="password" autocomplete="new-password" required value={password} onValue={setPassword} />
+        <TextField
+          id="issue-password"
+          label={t.newPassword}
+          hint={t.passwordHint}
+          type="password"
+          autocomplete="new-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <ProblemAlert problem={command.problem} text={text} />
         <div>
           <button type="submit" disabled={command.busy}>

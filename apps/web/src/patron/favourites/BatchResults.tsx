@@ -23,7 +23,9 @@ export function BatchResults({ results, favourites, onRemove }: BatchResultsProp
   };
   return (
     <section aria-labelledby="batch-results-heading">
-      <h2 id="batch-results-heading" ref={heading} tabIndex={-1}>{t.resultsHeading}</h2>
+      <h2 id="batch-results-heading" ref={heading} tabIndex={-1}>
+        {t.resultsHeading}
+      </h2>
       <p role="status">{t.summary(results.length - refused, refused)}</p>
       {refused > 0 && <p class="note">{t.refusedNote}</p>}
       <ul class="cards">
@@ -37,7 +39,17 @@ export function BatchResults({ results, favourites, onRemove }: BatchResultsProp
             ) : (
               <>
                 <p class="refused">
-                  <span class="badge">{t.refused}</span> {problemText({ type: result.problem.type, title: result.problem.detail, status: 0, detail: result.problem.detail, rule: result.problem.rule ?? undefined }, text)}
+                  <span class="badge">{t.refused}</span>{' '}
+                  {problemText(
+                    {
+                      type: result.problem.type,
+                      title: result.problem.detail,
+                      status: 0,
+                      detail: result.problem.detail,
+                      rule: result.problem.rule ?? undefined,
+                    },
+                    text,
+                  )}
                 </p>
                 {favourites.some((item) => item.titleId === result.titleId) && (
                   <button type="button" class="secondary" aria-label={t.removeFor(label(result.titleId))} onClick={() => onRemove(result.titleId)}>

@@ -58,7 +58,10 @@ export function FavouritesScreen({ cardNumber }: { cardNumber: string }) {
   };
   const confirm = () =>
     command.run(async () => {
-      const { body, position } = await api.send<{ results: BatchResult[] }>('POST', '/me/holds/batch', { titleIds: chosen.map((item) => item.titleId), ...options });
+      const { body, position } = await api.send<{ results: BatchResult[] }>('POST', '/me/holds/batch', {
+        titleIds: chosen.map((item) => item.titleId),
+        ...options,
+      });
       rememberPickup(options.pickupLocationId);
       setSelected([]);
       setStep({ name: 'results', results: body.results });
@@ -118,9 +121,7 @@ export function FavouritesScreen({ cardNumber }: { cardNumber: string }) {
                         checked={selected.includes(favourite.titleId)}
                         onChange={(event) => toggle(favourite.titleId, event.currentTarget.checked)}
                       />{' '}
-                      <label for={`pick-${favourite.titleId}`}>
-                        {labelOf(favourite)}
-                      </label>{' '}
+                      <label for={`pick-${favourite.titleId}`}>{labelOf(favourite)}</label>{' '}
                       <button type="button" class="link-button" aria-label={t.removeFor(labelOf(favourite))} onClick={() => store.remove(favourite.titleId)}>
                         {t.remove}
                       </button>

@@ -11,7 +11,9 @@ const keyOf = (cardNumber: string) => `holds.patron.favourites.${cardNumber}`;
 function read(cardNumber: string): Favourite[] {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(keyOf(cardNumber)) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((item): item is Favourite => typeof item?.titleId === 'string').map((item) => ({ titleId: item.titleId, note: String(item.note ?? '') })) : [];
+    return Array.isArray(stored)
+      ? stored.filter((item): item is Favourite => typeof item?.titleId === 'string').map((item) => ({ titleId: item.titleId, note: String(item.note ?? '') }))
+      : [];
   } catch {
     return [];
   }

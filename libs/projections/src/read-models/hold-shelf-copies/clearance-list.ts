@@ -15,7 +15,10 @@ export interface ClearanceEntry {
 /** Copies of expired or cancelled ready holds to take off this location's hold shelf, oldest first (I4). */
 export async function clearanceList(store: ReadModelStore, locationId: string, page: PageRequest = {}): Promise<Page<ClearanceEntry>> {
   const { items: copies } = await store.list<HoldShelfCopyDoc>(holdShelfCopiesCollection, { index: holdShelfCopyIndexes.clearance(locationId) });
-  const titles = await titlesById(store, copies.map((copy) => copy.titleId));
+  const titles = await titlesById(
+    store,
+    copies.map((copy) => copy.titleId),
+  );
   const entries = copies
     .filter((copy): copy is HoldShelfCopyDoc & { clearance: NonNullable<HoldShelfCopyDoc['clearance']> } => copy.clearance !== null)
     .map((copy) => ({
@@ -26,6 +29,11 @@ export async function clearanceList(store: ReadModelStore, locationId: string, p
       reason: copy.clearance.reason,
       endedAt: copy.clearance.endedAt,
     }))
-    .sort(byKeys((entry) => entry.endedAt, (entry) => entry.holdId));
+    .sort(
+      byKeys(
+        (entry) => entry.endedAt,
+        (entry) => entry.holdId,
+      ),
+    );
   return pageOf(entries, page.offset, page.limit);
 }

@@ -24,7 +24,16 @@ export const holdShelfCopyIndexes = {
   clearance: (locationId: string) => `clearance:${locationId}`,
 } as const;
 
-const handled = ['HoldReady', 'HoldInTransit', 'HoldFulfilled', 'PickupExpired', 'HoldCancelled', 'HoldShelfCleared', 'CopyCheckedOut', 'CopyReturned'] as const;
+const handled = [
+  'HoldReady',
+  'HoldInTransit',
+  'HoldFulfilled',
+  'PickupExpired',
+  'HoldCancelled',
+  'HoldShelfCleared',
+  'CopyCheckedOut',
+  'CopyReturned',
+] as const;
 
 export const holdShelfCopiesReadModel: ReadModel<HoldShelfCopyDoc> = {
   collection: holdShelfCopiesCollection,

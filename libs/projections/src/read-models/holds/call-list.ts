@@ -28,7 +28,10 @@ export async function callList(store: ReadModelStore, locationId: string, page: 
   ]);
   const cards = [...new Set(holds.map((hold) => hold.cardNumber))];
   const [titles, patrons] = await Promise.all([
-    titlesById(store, holds.map((hold) => hold.titleId)),
+    titlesById(
+      store,
+      holds.map((hold) => hold.titleId),
+    ),
     store.getMany<PatronDoc>(patronsCollection, cards),
   ]);
   const names = new Map(cards.map((card, i) => [card, patrons[i]?.name ?? null]));
@@ -44,6 +47,11 @@ export async function callList(store: ReadModelStore, locationId: string, page: 
       noticeDay: hold.noticeDay as LocalDate,
       lastPickupDay: lastPickupDay(hold, location),
     }))
-    .sort(byKeys((entry) => entry.noticeDay, (entry) => entry.holdId));
+    .sort(
+      byKeys(
+        (entry) => entry.noticeDay,
+        (entry) => entry.holdId,
+      ),
+    );
   return pageOf(entries, page.offset, page.limit);
 }

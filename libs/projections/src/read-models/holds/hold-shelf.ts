@@ -24,7 +24,10 @@ export async function holdShelf(store: ReadModelStore, locationId: string, page:
     store.list<HoldDoc>(holdsCollection, { index: holdIndexes.shelf(locationId) }),
     store.get<LocationDoc>(locationsCollection, locationId),
   ]);
-  const titles = await titlesById(store, holds.map((hold) => hold.titleId));
+  const titles = await titlesById(
+    store,
+    holds.map((hold) => hold.titleId),
+  );
   const entries = holds
     .map((hold) => ({
       holdId: hold.holdId,
@@ -37,6 +40,11 @@ export async function holdShelf(store: ReadModelStore, locationId: string, page:
       pickupOpenDays: hold.pickupOpenDays as number,
       lastPickupDay: lastPickupDay(hold, location),
     }))
-    .sort(byKeys((entry) => entry.lastPickupDay, (entry) => entry.holdId));
+    .sort(
+      byKeys(
+        (entry) => entry.lastPickupDay,
+        (entry) => entry.holdId,
+      ),
+    );
   return pageOf(entries, page.offset, page.limit);
 }

@@ -42,15 +42,7 @@ export const holdIndexes = {
   call: (locationId: string) => `call:${locationId}`,
 } as const;
 
-const handled = [
-  'HoldPlaced',
-  'HoldInTransit',
-  'HoldReady',
-  'HoldFulfilled',
-  'PickupExpired',
-  'HoldCancelled',
-  'PatronContacted',
-] as const;
+const handled = ['HoldPlaced', 'HoldInTransit', 'HoldReady', 'HoldFulfilled', 'PickupExpired', 'HoldCancelled', 'PatronContacted'] as const;
 
 export const holdsReadModel: ReadModel<HoldDoc> = {
   collection: holdsCollection,

@@ -12,7 +12,15 @@ describe('holds read model: one document per hold', () => {
 
   it('a placed hold is waiting on the patron hold list (R22) and in the hold index', () => {
     const docs = fold(placed);
-    expect(hold(docs)).toMatchObject({ holdId: 'h1', titleId: 't1', cardNumber: 'c1', status: 'waiting', pickupLocationId: 'main', contactMethod: 'phone', copyId: null });
+    expect(hold(docs)).toMatchObject({
+      holdId: 'h1',
+      titleId: 't1',
+      cardNumber: 'c1',
+      status: 'waiting',
+      pickupLocationId: 'main',
+      contactMethod: 'phone',
+      copyId: null,
+    });
     expect(hold(docs).placedAt).toMatch(/^2026-04-01T/);
     expect(lists(docs)).toEqual({ 'patron:c1': ['h1'] });
   });

@@ -21,7 +21,10 @@ export interface PatronHold {
 export async function patronHolds(store: ReadModelStore, cardNumber: string): Promise<PatronHold[]> {
   const { items } = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.patron(cardNumber) });
   const pending = items.filter((hold) => hold.status === 'waiting' || hold.status === 'in-transit');
-  const titles = await titlesById(store, pending.map((hold) => hold.titleId));
+  const titles = await titlesById(
+    store,
+    pending.map((hold) => hold.titleId),
+  );
   return pending
     .map((hold): PatronHold => {
       const title = titles.get(hold.titleId);
@@ -38,5 +41,10 @@ export async function patronHolds(store: ReadModelStore, cardNumber: string): Pr
         queueLength: title?.waiting.length ?? 0,
       };
     })
-    .sort(byKeys((hold) => hold.placedAt, (hold) => hold.holdId));
+    .sort(
+      byKeys(
+        (hold) => hold.placedAt,
+        (hold) => hold.holdId,
+      ),
+    );
 }

@@ -22,8 +22,14 @@ export async function patronReadyHolds(store: ReadModelStore, cardNumber: string
   const { items } = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.patron(cardNumber) });
   const ready = items.filter((hold) => hold.status === 'ready');
   const [titles, locations] = await Promise.all([
-    titlesById(store, ready.map((hold) => hold.titleId)),
-    locationsById(store, ready.map((hold) => hold.pickupLocationId)),
+    titlesById(
+      store,
+      ready.map((hold) => hold.titleId),
+    ),
+    locationsById(
+      store,
+      ready.map((hold) => hold.pickupLocationId),
+    ),
   ]);
   return ready
     .map((hold) => {
@@ -40,5 +46,10 @@ export async function patronReadyHolds(store: ReadModelStore, cardNumber: string
         lastPickupDay: lastPickupDay(hold, location),
       };
     })
-    .sort(byKeys((hold) => hold.lastPickupDay, (hold) => hold.holdId));
+    .sort(
+      byKeys(
+        (hold) => hold.lastPickupDay,
+        (hold) => hold.holdId,
+      ),
+    );
 }

@@ -46,7 +46,10 @@ export async function emailReadyHolds(store: ReadModelStore): Promise<HoldDoc[]>
  */
 export async function dueReadyHolds(store: ReadModelStore, today: LocalDate): Promise<DueReadyHold[]> {
   const { items } = await store.list<HoldDoc>(holdsCollection, { index: holdIndexes.ready });
-  const locations = await locationsById(store, items.map((hold) => hold.pickupLocationId));
+  const locations = await locationsById(
+    store,
+    items.map((hold) => hold.pickupLocationId),
+  );
   return items
     .filter((hold) => isExpired(today, hold.noticeDay as LocalDate, hold.pickupOpenDays as number, calendarOf(locations.get(hold.pickupLocationId))))
     .map((hold) => ({ ...toReadyHold(hold), lastPickupDay: lastPickupDay(hold, locations.get(hold.pickupLocationId)) }));

@@ -15,7 +15,10 @@ export interface PatronLoan {
 /** The patron's loan list (R21), soonest due first. */
 export async function patronLoans(store: ReadModelStore, cardNumber: string, today: LocalDate): Promise<PatronLoan[]> {
   const { items: loans } = await store.list<LoanDoc>(loansCollection, { index: loanIndexes.patron(cardNumber) });
-  const titles = await titlesById(store, loans.map((loan) => loan.titleId));
+  const titles = await titlesById(
+    store,
+    loans.map((loan) => loan.titleId),
+  );
   return loans
     .map((loan) => ({
       copyId: loan.copyId,
@@ -24,7 +27,12 @@ export async function patronLoans(store: ReadModelStore, cardNumber: string, tod
       dueOn: loan.dueOn,
       overdue: loan.dueOn < today,
     }))
-    .sort(byKeys((loan) => loan.dueOn, (loan) => loan.copyId));
+    .sort(
+      byKeys(
+        (loan) => loan.dueOn,
+        (loan) => loan.copyId,
+      ),
+    );
 }
 
 /** Every loan past its due date as of `today`, of every patron (the overdue reminders' list: R26). */

@@ -106,9 +106,7 @@ export const titlesReadModel: ReadModel<TitleDoc> = {
       }
       case 'PickupExpired': {
         const { holdId, copyId } = event.data;
-        return updateCopy(leaveQueue(title, holdId), copyId, (copy) =>
-          copy.holdId === holdId ? { status: 'awaiting-clearance', holdId: null } : {},
-        );
+        return updateCopy(leaveQueue(title, holdId), copyId, (copy) => (copy.holdId === holdId ? { status: 'awaiting-clearance', holdId: null } : {}));
       }
       case 'HoldCancelled': {
         const { holdId, copyId, previousStatus } = event.data;

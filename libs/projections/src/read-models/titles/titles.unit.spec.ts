@@ -30,7 +30,12 @@ describe('titles read model: catalogue data, copies and the waiting queue', () =
   });
 
   it('a copy made ready for a hold goes to the hold shelf and the hold leaves the queue', () => {
-    const docs = fold(...catalogued, e.holdPlaced('t1', 'h1', 'c1', 'main'), e.holdPlaced('t1', 'h2', 'c2', 'main'), e.holdReady('t1', 'h1', 'c1', 'copy1', 'main', '2026-04-01'));
+    const docs = fold(
+      ...catalogued,
+      e.holdPlaced('t1', 'h1', 'c1', 'main'),
+      e.holdPlaced('t1', 'h2', 'c2', 'main'),
+      e.holdReady('t1', 'h1', 'c1', 'copy1', 'main', '2026-04-01'),
+    );
     expect(title(docs).waiting).toEqual(['h2']);
     expect(copy(docs, 'copy1')).toMatchObject({ status: 'on-hold-shelf', locationId: 'main', holdId: 'h1' });
   });
