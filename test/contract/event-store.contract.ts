@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  StreamNotFoundError,
   WrongExpectedVersionError,
   type AppendResult,
   type EventStore,
@@ -120,11 +119,10 @@ export function describeEventStoreContract(adapterName: string, createStore: () 
     });
 
     describe('readStream', () => {
-      it('throws StreamNotFoundError for a stream without events', async () => {
+      it('gives an empty history for a stream without events, forwards and backwards', async () => {
         const stream = streamName('missing');
-        const read = store.readStream(stream);
-        await expect(read).rejects.toBeInstanceOf(StreamNotFoundError);
-        await expect(read).rejects.toMatchObject({ streamId: stream });
+        await expect(store.readStream(stream)).resolves.toEqual([]);
+        await expect(store.readStream(stream, { direction: 'backwards', maxCount: 1 })).resolves.toEqual([]);
       });
 
       it('reads forwards from a revision with a maximum count', async () => {

@@ -4,19 +4,19 @@
  * Nothing outside libs/event-store may import an adapter's client library.
  */
 
-/** Who caused a change: a patron (card number), a staff member (staff id), or the system itself. */
-export type Actor = { kind: 'patron'; id: string } | { kind: 'staff'; id: string } | { kind: 'system'; id: string };
-
+/**
+ * What the store keeps beside an event's data: the usual event-sourcing facts every writer gives, and whatever
+ * else a writer adds (the product adds who caused the change and why: libs/platform's CommandMetadata). The store
+ * reads none of it; it stores it as JSON and hands it back.
+ */
 export interface EventMetadata {
   /** Ties together every event caused by one request or one job run. */
   correlationId: string;
   /** Id of the event (or request id) that directly caused this one. */
   causationId: string;
-  actor: Actor;
-  /** ISO-8601 instant from the injected clock, when the command was decided. */
+  /** ISO-8601 instant from the writer's clock, when the change was decided. */
   occurredAt: string;
-  /** Free-text reason, e.g. a staff cancellation reason (R20). */
-  reason?: string;
+  [fact: string]: unknown;
 }
 
 /** An event to append. `id` is a UUID chosen by the writer, so a retried append can be recognised. */
@@ -105,7 +105,7 @@ export interface EventStore {
   /** Which adapter this is, for /health and logs. */
   readonly adapter: 'lmdb' | 'eventstoredb';
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** Throws StreamNotFoundError when the stream has no events. */
+  /** The stream's events; none (an empty history) when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in $all, or -1n when the store is empty. */

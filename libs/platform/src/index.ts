@@ -22,3 +22,4 @@ export * from './read-models/projections.module';
 export * from './read-models/read-models.module';
 export * from './read-models/read-your-writes';
 export * from './run-app';
+export * from './event-store/recorded-events';

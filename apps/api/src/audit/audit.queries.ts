@@ -11,8 +11,7 @@ import {
   type LocationEvent,
   type TitleEvent,
 } from '@libs/domain';
-import type { RecordedEvent } from '@libs/event-store';
-import { CommandRunner, readStreamOrEmpty } from '@libs/platform';
+import { CommandRunner, type Actor, type Recorded } from '@libs/platform';
 import { CopyRegistry, HoldLocator } from '@libs/application';
 
 /** One event as auditors see it: what happened, to which stream, who did it, when, why. */
@@ -22,7 +21,7 @@ export interface AuditEntry {
   revision: number;
   type: string;
   data: unknown;
-  actor: unknown;
+  actor: Actor;
   occurredAt: string;
   recordedAt: string;
   correlationId: string;
@@ -47,7 +46,7 @@ export interface HoldAsOf {
   eventsApplied: number;
 }
 
-const entryOf = (event: RecordedEvent): AuditEntry => ({
+const entryOf = (event: Recorded): AuditEntry => ({
   position: event.position.toString(),
   streamId: event.streamId,
   revision: event.revision,
@@ -62,7 +61,7 @@ const entryOf = (event: RecordedEvent): AuditEntry => ({
   eventId: event.id,
 });
 
-const concerns = (key: 'holdId' | 'copyId', id: string) => (event: RecordedEvent) => (event.data as Record<string, unknown>)[key] === id;
+const concerns = (key: 'holdId' | 'copyId', id: string) => (event: Recorded) => (event.data as Record<string, unknown>)[key] === id;
 
 export type HistorySubject = 'hold' | 'patron' | 'title' | 'copy';
 
@@ -110,13 +109,9 @@ export class HistoryHandler implements IQueryHandler<HistoryQuery, AuditEntry[]>
     }
   }
 
-  private read(streamId: string) {
-    return readStreamOrEmpty(this.commands.store, streamId);
-  }
-
   private async holdHistory(holdId: string): Promise<AuditEntry[]> {
     const { titleId, cardNumber } = await this.locator.find(holdId);
-    const [title, patron] = await Promise.all([this.read(streamIds.title(titleId)), this.read(streamIds.patron(cardNumber))]);
+    const [title, patron] = await Promise.all([this.commands.events(streamIds.title(titleId)), this.commands.events(streamIds.patron(cardNumber))]);
     return [...title, ...patron]
       .filter(concerns('holdId', holdId))
       .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
@@ -124,20 +119,20 @@ export class HistoryHandler implements IQueryHandler<HistoryQuery, AuditEntry[]>
   }
 
   private async patronHistory(cardNumber: string): Promise<AuditEntry[]> {
-    const events = await this.read(streamIds.patron(cardNumber));
+    const events = await this.commands.events(streamIds.patron(cardNumber));
     if (events.length === 0) throw new UnknownPatron(cardNumber);
     return events.map(entryOf);
   }
 
   private async titleHistory(titleId: string): Promise<AuditEntry[]> {
-    const events = await this.read(streamIds.title(titleId));
+    const events = await this.commands.events(streamIds.title(titleId));
     if (events.length === 0) throw new UnknownTitle(titleId);
     return events.map(entryOf);
   }
 
   private async copyHistory(copyId: string): Promise<AuditEntry[]> {
     const titleId = await this.copies.titleOf(copyId);
-    const [registry, title] = await Promise.all([this.read(streamIds.copy(copyId)), this.read(streamIds.title(titleId))]);
+    const [registry, title] = await Promise.all([this.commands.events(streamIds.copy(copyId)), this.commands.events(streamIds.title(titleId))]);
     return [...registry, ...title.filter(concerns('copyId', copyId))].map(entryOf);
   }
 }
@@ -149,20 +144,16 @@ export class HoldAsOfHandler implements IQueryHandler<HoldAsOfQuery, HoldAsOf> {
     private readonly locator: HoldLocator,
   ) {}
 
-  private read(streamId: string) {
-    return readStreamOrEmpty(this.commands.store, streamId);
-  }
-
   async execute({ holdId, asOf }: HoldAsOfQuery): Promise<HoldAsOf> {
     const { titleId, cardNumber } = await this.locator.find(holdId);
-    const upTo = (event: RecordedEvent) => Date.parse(event.metadata.occurredAt) <= asOf.getTime();
-    const events = (await this.read(streamIds.title(titleId))).filter(upTo);
-    const state = fold(titleDecider, events as unknown as TitleEvent[]);
+    const upTo = (event: Recorded) => Date.parse(event.metadata.occurredAt) <= asOf.getTime();
+    const events = (await this.commands.events<TitleEvent>(streamIds.title(titleId))).filter(upTo);
+    const state = fold(titleDecider, events);
     const hold = state.holds[holdId];
     let lastPickupDay: string | null = null;
     if (hold?.status === 'ready' && hold.noticeDay && hold.pickupOpenDays) {
-      const locationEvents = (await this.read(streamIds.location(hold.pickupLocationId))).filter(upTo);
-      const location = fold(locationDecider, locationEvents as unknown as LocationEvent[]);
+      const locationEvents = (await this.commands.events<LocationEvent>(streamIds.location(hold.pickupLocationId))).filter(upTo);
+      const location = fold(locationDecider, locationEvents);
       lastPickupDay = pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
     }
     return {

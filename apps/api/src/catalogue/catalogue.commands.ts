@@ -1,10 +1,9 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { UnknownLocation, UnknownTitle, streamIds, titleDecider, type MaterialType } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { CopyRegistry, LocationsService } from '@libs/application';
 import { titleInfo, type ReadModelStore, type TitleDoc } from '@libs/projections';
-import { CommandRunner, ConsistentReads, READ_MODEL_STORE, type Positioned } from '@libs/platform';
+import { CommandRunner, ConsistentReads, READ_MODEL_STORE, type Positioned, type Actor } from '@libs/platform';
 
 /** Staff catalogue a title with its material type (R8, R9) and volume (R11). */
 export class CatalogueTitleCommand {

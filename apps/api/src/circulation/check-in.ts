@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownLocation, streamIds, titleDecider, type TitleEvent } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { CopyRegistry, LocationsService } from '@libs/application';
-import { CommandRunner } from '@libs/platform';
+import { CommandRunner, type Actor } from '@libs/platform';
 
 /** A copy scanned in at a desk: returned from loan, or pulled from the shelf for a hold. */
 export class CheckInCommand {
@@ -50,7 +49,7 @@ export class CheckInHandler implements ICommandHandler<CheckInCommand, CheckinRe
       { type: 'CheckIn', titleId, copyId, locationId, today: this.commands.today(), policy: this.commands.policy, calendars },
       { actor },
     );
-    const events = result.events as unknown as TitleEvent[];
+    const { events } = result;
     return { copyId, titleId, returned: events.some((event) => event.type === 'CopyReturned'), outcome: outcomeOf(events), position: result.position };
   }
 }

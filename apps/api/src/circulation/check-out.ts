@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnknownPatron, patronDecider, streamIds, titleDecider, type TitleEvent } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
+import { UnknownPatron, patronDecider, streamIds, titleDecider } from '@libs/domain';
 import { CopyRegistry, HoldSlotLedger } from '@libs/application';
-import { CommandRunner, laterPosition } from '@libs/platform';
+import { CommandRunner, laterPosition, type Actor } from '@libs/platform';
 
 /** A copy lent to a patron at the desk. */
 export class CheckOutCommand {
@@ -44,7 +43,7 @@ export class CheckOutHandler implements ICommandHandler<CheckOutCommand, Checkou
       { type: 'CheckOut', titleId, copyId, cardNumber, today: this.commands.today(), policy: this.commands.policy },
       { actor },
     );
-    const events = result.events as unknown as TitleEvent[];
+    const { events } = result;
     const checkedOut = events.find((event) => event.type === 'CopyCheckedOut');
     const fulfilled = events.find((event) => event.type === 'HoldFulfilled');
     const released = await this.ledger.holdsEnded(events, actor);

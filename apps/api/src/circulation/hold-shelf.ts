@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIds, titleDecider } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { CopyRegistry, HoldLocator } from '@libs/application';
-import { CommandRunner, type Positioned } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
 
 /** Staff took the copy of an expired or cancelled ready hold off the hold shelf (clears it from the clearance list). */
 export class ClearHoldShelfCommand {

@@ -1,7 +1,7 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { LocalDate } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { type DueHold, ExpirySweep, type SweepOutcome } from '@libs/application';
+import type { Actor } from '@libs/platform';
 
 /** Staff asked for a sweep now (the daily one runs by itself). */
 export class SweepExpiredHoldsCommand {

@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownHold, streamIds, titleDecider } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { HoldLocator, HoldSlotLedger, LocationsService } from '@libs/application';
-import { CommandRunner, laterPosition, type Positioned } from '@libs/platform';
+import { CommandRunner, laterPosition, type Positioned, type Actor } from '@libs/platform';
 
 /** A patron cancels their own hold (not once ready: R19), or staff cancel any live hold with a reason (R20). */
 export class CancelHoldCommand {

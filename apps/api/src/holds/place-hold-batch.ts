@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainRuleViolation, checkBatchHoldsOffered, type ContactMethod, type Policy } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { POLICY } from '@libs/platform';
+import { POLICY, type Actor } from '@libs/platform';
 import { PlaceHoldCommand, type PlacedHold } from './place-hold';
 
 /** R15: a patron holds several titles of their favourites at once. */

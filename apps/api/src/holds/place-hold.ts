@@ -13,10 +13,9 @@ import {
   type HoldChannel,
   type PlaceHold,
 } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { HoldSlotLedger, LocationsService } from '@libs/application';
 import { patronLoans, type ReadModelStore } from '@libs/projections';
-import { CommandRunner, READ_MODEL_STORE, laterPosition } from '@libs/platform';
+import { CommandRunner, READ_MODEL_STORE, laterPosition, type Actor } from '@libs/platform';
 
 /** A patron (online) or staff (at the counter) place a hold on a title for a patron. */
 export class PlaceHoldCommand {

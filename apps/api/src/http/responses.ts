@@ -1,7 +1,7 @@
 import type { Response } from 'express';
-import type { Actor } from '@libs/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guards';
 import type { Principal } from '../auth/tokens.service';
+import type { Actor } from '@libs/platform';
 
 /** Every command answers with the global position of its last event, for read-your-writes (`?after=`). */
 export function withPosition(response: Response, position: bigint | null): void {

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { locationDecider, streamIds, type LocationCalendar } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { CommandRunner, type Positioned } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
 
 /** R13: a pickup location; it is open every day until a calendar is set. */
 export class RegisterLocationCommand {

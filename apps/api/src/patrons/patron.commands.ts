@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownPatron, patronDecider, streamIds, type LocalDate, type PatronCommand, type PatronState } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { CommandRunner, type Positioned } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
 import { hashPassword, passwordMatches } from '../auth/passwords';
 
 /** Staff register a patron at the counter (R1-R3: identity checked there). */

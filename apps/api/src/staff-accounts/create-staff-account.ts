@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { staffDecider, streamIds, type StaffRole } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { CommandRunner, type Positioned } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
 import { hashPassword } from '../auth/passwords';
 
 /** An administrator creates a staff account with roles. */

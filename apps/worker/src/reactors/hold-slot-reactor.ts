@@ -1,7 +1,6 @@
 import { holdEndingEvents, type HoldSlotLedger } from '@libs/application';
-import type { DomainEvent } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import type { ReactorOptions } from './reactor-runner';
+import { asRecorded, type Actor } from '@libs/platform';
 
 const actor: Actor = { kind: 'system', id: 'hold-slots' };
 
@@ -15,7 +14,7 @@ export function holdSlotReactor(ledger: HoldSlotLedger): ReactorOptions {
     name: 'hold-slots',
     filter: { eventTypes: holdEndingEvents },
     handle: async (event) => {
-      await ledger.holdsEnded([event as unknown as DomainEvent], actor, event.id);
+      await ledger.holdsEnded(asRecorded([event]), actor, event.id);
     },
   };
 }

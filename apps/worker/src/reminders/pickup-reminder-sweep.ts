@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { streamIds, type HoldReady, type LocalDate, type Policy } from '@libs/domain';
-import type { RecordedEvent } from '@libs/event-store';
+import { streamIds, type HoldReady, type LocalDate, type Policy, type TitleEvent } from '@libs/domain';
 import type { NotificationReactor } from '@libs/notifications';
 import { calendarOf, emailReadyHolds, lastPickupDay, locationsById, type HoldDoc, type ReadModelStore } from '@libs/projections';
-import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, readStreamOrEmpty, CommandRunner, ConsistentReads } from '@libs/platform';
+import { CommandRunner, ConsistentReads, POLICY, READ_MODEL_STORE, ROOT_LOGGER, type Recorded } from '@libs/platform';
 import { pickupReminderDue } from './pickup-reminder-day';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
 import { NOTIFICATION_REACTOR } from '@libs/application';
@@ -70,12 +69,11 @@ export class PickupReminderSweep {
   }
 
   /** The HoldReady event of a hold that is still ready, from its title's stream (the read model does not keep event ids). */
-  private async currentNotice(hold: HoldDoc): Promise<RecordedEvent<'HoldReady', HoldReady['data']> | null> {
-    const events = await readStreamOrEmpty(this.commands.store, streamIds.title(hold.titleId));
-    let notice: RecordedEvent<'HoldReady', HoldReady['data']> | null = null;
-    for (const event of events) {
-      if ((event.data as { holdId?: string }).holdId !== hold.holdId) continue;
-      if (event.type === 'HoldReady') notice = event as RecordedEvent<'HoldReady', HoldReady['data']>;
+  private async currentNotice(hold: HoldDoc): Promise<Recorded<HoldReady> | null> {
+    let notice: Recorded<HoldReady> | null = null;
+    for (const event of await this.commands.events<TitleEvent>(streamIds.title(hold.titleId))) {
+      if (!('holdId' in event.data) || event.data.holdId !== hold.holdId) continue;
+      if (event.type === 'HoldReady') notice = event;
       else if (holdEnds.has(event.type)) notice = null;
     }
     return notice;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { copyRegistryDecider, requireCopyTitle, streamIds } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { CommandRunner } from '@libs/platform';
+import { CommandRunner, type Actor } from '@libs/platform';
 
 /**
  * `copy-<copyId>` holds one event registering the id for its title (copyRegistryDecider: two titles can never

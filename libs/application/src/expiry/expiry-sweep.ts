@@ -2,9 +2,8 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { PickupWindowNotOver, streamIds, titleDecider, type LocalDate, type TitleEvent } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import type { ReadModelStore } from '@libs/projections';
-import { READ_MODEL_STORE, ROOT_LOGGER, requestContext, CommandRunner, laterPosition, ConsistentReads } from '@libs/platform';
+import { READ_MODEL_STORE, ROOT_LOGGER, requestContext, CommandRunner, laterPosition, ConsistentReads, type Actor } from '@libs/platform';
 import { HoldSlotLedger } from '../hold-slots/hold-slot-ledger';
 import { LocationsService } from '../locations/locations.service';
 import { dueHolds, inNoticeOrder, type DueHold } from './due-holds';
@@ -177,7 +176,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
       return;
     }
 
-    const events = result.events as unknown as TitleEvent[];
+    const { events } = result;
     const expired = events.find((event) => event.type === 'PickupExpired');
     if (!expired) {
       report.alreadyEnded.push(hold.holdId);

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
+import type { Actor } from '@libs/platform';
 
 /** Who the expired hold's copy went to in the same append (I4); null: nobody waits, it awaits clearance. */
 export interface HandedOn {

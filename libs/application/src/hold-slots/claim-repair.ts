@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { streamIds, titleDecider } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
 import { pendingClaimsBefore, type ReadModelStore } from '@libs/projections';
-import { APP_CONFIG, READ_MODEL_STORE, ROOT_LOGGER, type AppConfig, CommandRunner, ConsistentReads } from '@libs/platform';
+import { APP_CONFIG, READ_MODEL_STORE, ROOT_LOGGER, type AppConfig, CommandRunner, ConsistentReads, type Actor } from '@libs/platform';
 import { HoldSlotLedger } from './hold-slot-ledger';
 
 const REPAIR_ACTOR: Actor = { kind: 'system', id: 'claim-repair' };

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { patronDecider, streamIds, type DomainEvent, type HoldCancelled, type HoldFulfilled, type PickupExpired } from '@libs/domain';
-import type { Actor } from '@libs/event-store';
-import { APP_CONFIG, CommandRunner, laterPosition, type AppConfig } from '@libs/platform';
+import { APP_CONFIG, CommandRunner, laterPosition, type AppConfig, type Actor } from '@libs/platform';
 import { staleHoldSlots } from './stale-hold-slots';
 
 const REPAIR_ACTOR: Actor = { kind: 'system', id: 'hold-slots' };

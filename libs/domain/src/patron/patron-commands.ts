@@ -20,11 +20,12 @@ export interface RenewCard {
 }
 
 /** `counter`: staff issue the password after an identity check (R1); `online`: the patron changes it (R28). */
+/** R1: staff issue a password at the counter. Online, a patron changes it with ChangePassword (R28). */
 export interface SetPassword {
   type: 'SetPassword';
   cardNumber: string;
   passwordHash: string;
-  via: 'counter' | 'online';
+  via: 'counter';
 }
 
 /**

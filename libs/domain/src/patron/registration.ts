@@ -30,7 +30,6 @@ export function renewCard(command: RenewCard, state: PatronState): PatronEvent[]
 /** Issued at the counter (R1); changed online only by a patron who has one (R28). */
 export function setPassword(command: SetPassword, state: PatronState): PatronEvent[] {
   if (!state.exists) throw new UnknownPatron(command.cardNumber);
-  if (command.via === 'online' && state.passwordHash === null) throw new PasswordNotIssued(command.cardNumber, 'R28');
   return [{ type: 'PasswordSet', data: { cardNumber: command.cardNumber, passwordHash: command.passwordHash, via: command.via } }];
 }
 

@@ -1,4 +1,4 @@
-import { InvalidCardNumber, InvalidDate, InvalidEmail, PasswordNotIssued, PatronAlreadyRegistered, UnknownPatron } from '../errors';
+import { InvalidCardNumber, InvalidDate, InvalidEmail, PatronAlreadyRegistered, UnknownPatron } from '../errors';
 import { policyPresets } from '../policy/presets';
 import { given, violationOf } from '../test/given';
 import { CARD, emailRegistered, passwordSet, patronRegistered } from '../test/patron-fixtures';
@@ -69,22 +69,6 @@ describe('passwords', () => {
     expect(given(patronDecider, [patronRegistered()]).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h', via: 'counter' })).toEqual([
       { type: 'PasswordSet', data: { cardNumber: CARD, passwordHash: 'h', via: 'counter' } },
     ]);
-  });
-
-  it('R28: a patron changes their password online once one was issued', () => {
-    const history = [patronRegistered(), passwordSet()];
-    expect(given(patronDecider, history).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h2', via: 'online' })).toEqual([
-      passwordSet('h2', 'online'),
-    ]);
-    expect(given(patronDecider, [...history, passwordSet('h2', 'online')]).state.passwordHash).toBe('h2');
-  });
-
-  it('R28: there is no online change without an issued password', () => {
-    const error = violationOf(() =>
-      given(patronDecider, [patronRegistered()]).when({ type: 'SetPassword', cardNumber: CARD, passwordHash: 'h', via: 'online' }),
-    );
-    expect(error).toBeInstanceOf(PasswordNotIssued);
-    expect(error.rule).toBe('R28');
   });
 
   it('refuses an unknown patron', () => {

@@ -74,13 +74,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async lastEventOf(streamId: string): Promise<RecordedEvent | undefined> {
-    try {
-      const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-      return last;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -94,7 +89,10 @@ export class EventStoreDbEventStore implements EventStore {
       });
       for await (const resolved of reading) events.push(toRecordedEvent(resolved));
     } catch (error) {
-      throw toStoreError(error, { operation: 'readStream', streamId });
+      const failure = toStoreError(error, { operation: 'readStream', streamId });
+      // The port's reading of a stream without events is an empty history, not an error.
+      if (failure instanceof StreamNotFoundError) return [];
+      throw failure;
     }
     return events;
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import type { RangeOptions } from 'lmdb';
 import { resolve } from 'node:path';
-import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult,
   EventHandler,
@@ -91,7 +91,7 @@ export class LmdbEventStore implements EventStore {
     return this.reading(() => {
       const { streamHeads, streamIndex } = this.tables;
       const lastRevision = streamHeads.get(streamId);
-      if (lastRevision === undefined) throw new StreamNotFoundError(streamId);
+      if (lastRevision === undefined) return [];
       const { direction = 'forwards', fromRevision, maxCount } = options;
       if (maxCount !== undefined && maxCount <= 0) return [];
       // Ranges include their start and exclude their end.
@@ -198,7 +198,6 @@ export class LmdbEventStore implements EventStore {
     try {
       return read();
     } catch (error) {
-      if (error instanceof StreamNotFoundError) throw error;
       throw this.unavailable('read failed', error);
     }
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fold, localDate, type Decider, type DomainEvent, type LocalDate, type Policy } from '@libs/domain';
-import type { Actor, EventStore } from '@libs/event-store';
+import type { EventStore } from '@libs/event-store';
 import { Clock } from '../clock';
 import { EVENT_STORE, POLICY } from '../tokens';
-import { handleCommand, readStreamOrEmpty, type CommandResult } from './handle-command';
+import { readEvents, type Actor, type Recorded } from '../event-store/recorded-events';
+import { handleCommand, type CommandResult } from './handle-command';
 
 /** What a command answers when its caller needs only the global position of its last event. */
 export type Positioned = { position: bigint | null };
@@ -33,7 +34,7 @@ export class CommandRunner {
     streamId: string,
     command: Command | ((state: State) => Command),
     options: RunOptions,
-  ): Promise<CommandResult<State>> {
+  ): Promise<CommandResult<State, Event>> {
     return handleCommand(this.store, decider, streamId, command, { ...options, now: this.clock.now() });
   }
 
@@ -50,8 +51,12 @@ export class CommandRunner {
 
   /** The current state of a stream, folded, without deciding anything. */
   async load<State, Event extends DomainEvent>(decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>, streamId: string): Promise<State> {
-    const events = await readStreamOrEmpty(this.store, streamId);
-    return fold(decider, events as unknown as Event[]);
+    return fold(decider, await this.events<Event>(streamId));
+  }
+
+  /** A stream's events, typed by the domain's events of that stream; none when the stream has no events. */
+  events<Event extends DomainEvent>(streamId: string): Promise<Recorded<Event>[]> {
+    return readEvents<Event>(this.store, streamId);
   }
 }
 

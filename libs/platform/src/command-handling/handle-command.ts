@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider, type DomainEvent } from '@libs/domain';
-import { StreamNotFoundError, WrongExpectedVersionError, type Actor, type EventStore, type NewEvent, type RecordedEvent } from '@libs/event-store';
+import { WrongExpectedVersionError, type EventStore, type NewEvent } from '@libs/event-store';
+import { asRecorded, readEvents, type Actor, type CommandMetadata, type Recorded } from '../event-store/recorded-events';
 import { requestContext } from '../request-context';
 
 export interface CommandOrigin {
@@ -12,9 +13,9 @@ export interface CommandOrigin {
   causationId?: string;
 }
 
-export interface CommandResult<State> {
+export interface CommandResult<State, Event extends DomainEvent = DomainEvent> {
   /** The events this command appended; empty when the decider decided nothing needed to change. */
-  events: RecordedEvent[];
+  events: Recorded<Event>[];
   /** Global position of the last appended event; queries wait for it (read-your-writes). */
   position: bigint | null;
   /** The stream's state after the command. */
@@ -26,16 +27,6 @@ const MAX_ATTEMPTS = 30;
 
 /** Racing writers back off a little, at random, so they stop colliding in lockstep. */
 const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
-
-/** Reads the stream, or nothing when it does not exist yet. */
-export async function readStreamOrEmpty(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(streamId);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
-  }
-}
 
 /**
  * The whole command loop: read the stream, fold it, decide, append with the expected revision.
@@ -49,10 +40,10 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   streamId: string,
   command: Command | ((state: State) => Command),
   origin: CommandOrigin,
-): Promise<CommandResult<State>> {
+): Promise<CommandResult<State, Event>> {
   for (let attempt = 1; ; attempt++) {
-    const recorded = await readStreamOrEmpty(store, streamId);
-    const state = fold(decider, recorded as unknown as Event[]);
+    const recorded = await readEvents<Event>(store, streamId);
+    const state = fold(decider, recorded);
     const concrete = typeof command === 'function' ? (command as (state: State) => Command)(state) : command;
     const decided = decider.decide(concrete, state);
     if (decided.length === 0) return { events: [], position: null, state };
@@ -70,7 +61,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
         position: result.position,
         recordedAt: origin.now.toISOString(),
       }));
-      return { events, position: result.position, state: decided.reduce(decider.evolve, state) };
+      return { events: asRecorded<Event>(events), position: result.position, state: decided.reduce(decider.evolve, state) };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) {
         await backOff(attempt);
@@ -83,16 +74,17 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
 
 export function toNewEvent(event: DomainEvent, origin: CommandOrigin): NewEvent {
   const context = requestContext.currentOrNew();
+  const metadata: CommandMetadata = {
+    correlationId: context.correlationId,
+    causationId: origin.causationId ?? context.requestId,
+    actor: origin.actor,
+    occurredAt: origin.now.toISOString(),
+    ...(origin.reason ? { reason: origin.reason } : {}),
+  };
   return {
     id: randomUUID(),
     type: event.type,
     data: event.data,
-    metadata: {
-      correlationId: context.correlationId,
-      causationId: origin.causationId ?? context.requestId,
-      actor: origin.actor,
-      occurredAt: origin.now.toISOString(),
-      ...(origin.reason ? { reason: origin.reason } : {}),
-    },
+    metadata,
   };
 }
