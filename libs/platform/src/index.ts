@@ -23,3 +23,4 @@ export * from './read-models/read-models.module';
 export * from './read-models/read-your-writes';
 export * from './run-app';
 export * from './event-store/recorded-events';
+export * from './command-handling/command-with';

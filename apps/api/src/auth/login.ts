@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { checkOnlineServiceEligibility, patronDecider, staffDecider, streamIds } from '@libs/domain';
-import { Clock, CommandRunner, ProblemException, problemType } from '@libs/platform';
+import { Clock, CommandRunner, ProblemException, problemType, commandWith } from '@libs/platform';
 import type { LoginThrottles } from './login-throttle';
 import { passwordMatches } from './passwords';
 import { TokensService } from './tokens.service';
@@ -31,26 +31,18 @@ export interface IssuedToken {
 }
 
 /** R1: a patron signs in with card number and password. */
-export class PatronLoginCommand {
-  readonly cardNumber!: string;
-  readonly password!: string;
-  readonly clientAddress!: string;
-
-  constructor(fields: PatronLoginCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class PatronLoginCommand extends commandWith<{
+  cardNumber: string;
+  password: string;
+  clientAddress: string;
+}>() {}
 
 /** Staff sign in with their staff id and password. */
-export class StaffLoginCommand {
-  readonly staffId!: string;
-  readonly password!: string;
-  readonly clientAddress!: string;
-
-  constructor(fields: StaffLoginCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class StaffLoginCommand extends commandWith<{
+  staffId: string;
+  password: string;
+  clientAddress: string;
+}>() {}
 
 /**
  * Failures are throttled per account and per client address; a locked account gets the same answer whether or not it

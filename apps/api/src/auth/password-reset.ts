@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomBytes } from 'node:crypto';
 import { patronDecider, streamIds } from '@libs/domain';
 import { NotificationsGateway } from '@libs/application';
-import { CommandRunner, type Positioned } from '@libs/platform';
+import { CommandRunner, type Positioned, commandWith } from '@libs/platform';
 import { hashPassword } from './passwords';
 
 /** How long a password reset link works (R27). */
@@ -11,24 +11,16 @@ const RESET_LINK_MINUTES = 30;
 const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** R27: a patron who forgot their password asks for a reset link by card number and registered address. */
-export class RequestPasswordResetCommand {
-  readonly cardNumber!: string;
-  readonly email!: string;
-
-  constructor(fields: RequestPasswordResetCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class RequestPasswordResetCommand extends commandWith<{
+  cardNumber: string;
+  email: string;
+}>() {}
 
 /** R27: the patron sets a new password with the single-use token from the mail. */
-export class CompletePasswordResetCommand {
-  readonly token!: string;
-  readonly newPassword!: string;
-
-  constructor(fields: CompletePasswordResetCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class CompletePasswordResetCommand extends commandWith<{
+  token: string;
+  newPassword: string;
+}>() {}
 
 /**
  * Whether the library offers it and whether card and address match is the decider's (R27). When they match, the raw

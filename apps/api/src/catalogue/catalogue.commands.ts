@@ -3,34 +3,26 @@ import { Inject } from '@nestjs/common';
 import { UnknownLocation, UnknownTitle, streamIds, titleDecider, type MaterialType } from '@libs/domain';
 import { CopyRegistry, LocationsService } from '@libs/application';
 import { titleInfo, type ReadModelStore, type TitleDoc } from '@libs/projections';
-import { CommandRunner, ConsistentReads, READ_MODEL_STORE, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, ConsistentReads, READ_MODEL_STORE, type Positioned, type Actor, commandWith } from '@libs/platform';
 
 /** Staff catalogue a title with its material type (R8, R9) and volume (R11). */
-export class CatalogueTitleCommand {
-  readonly titleId!: string;
-  readonly name!: string;
-  readonly author!: string | null;
-  readonly materialType!: MaterialType;
-  readonly volume!: string | null;
-  readonly actor!: Actor;
-
-  constructor(fields: CatalogueTitleCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class CatalogueTitleCommand extends commandWith<{
+  titleId: string;
+  name: string;
+  author: string | null;
+  materialType: MaterialType;
+  volume: string | null;
+  actor: Actor;
+}>() {}
 
 /** Staff add a copy of a title at a location; a not-for-loan copy never counts as holdable (R9). */
-export class AddCopyCommand {
-  readonly copyId!: string;
-  readonly titleId!: string;
-  readonly locationId!: string;
-  readonly loanable!: boolean;
-  readonly actor!: Actor;
-
-  constructor(fields: AddCopyCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class AddCopyCommand extends commandWith<{
+  copyId: string;
+  titleId: string;
+  locationId: string;
+  loanable: boolean;
+  actor: Actor;
+}>() {}
 
 /** A title with its copies and its queue of waiting holds, as the read models show it. */
 export class TitleQuery {

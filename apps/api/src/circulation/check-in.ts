@@ -1,18 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownLocation, streamIds, titleDecider, type TitleEvent } from '@libs/domain';
 import { CopyRegistry, LocationsService } from '@libs/application';
-import { CommandRunner, type Actor } from '@libs/platform';
+import { CommandRunner, type Actor, commandWith } from '@libs/platform';
 
 /** A copy scanned in at a desk: returned from loan, or pulled from the shelf for a hold. */
-export class CheckInCommand {
-  readonly copyId!: string;
-  readonly locationId!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: CheckInCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class CheckInCommand extends commandWith<{
+  copyId: string;
+  locationId: string;
+  actor: Actor;
+}>() {}
 
 /** What the desk should do with a copy just scanned in (I2): put it on the hold shelf, send it on, or shelve it. */
 export type CheckinOutcome =

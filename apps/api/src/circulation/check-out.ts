@@ -1,18 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownPatron, patronDecider, streamIds, titleDecider } from '@libs/domain';
 import { CopyRegistry, HoldSlotLedger } from '@libs/application';
-import { CommandRunner, laterPosition, type Actor } from '@libs/platform';
+import { CommandRunner, laterPosition, type Actor, commandWith } from '@libs/platform';
 
 /** A copy lent to a patron at the desk. */
-export class CheckOutCommand {
-  readonly copyId!: string;
-  readonly cardNumber!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: CheckOutCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class CheckOutCommand extends commandWith<{
+  copyId: string;
+  cardNumber: string;
+  actor: Actor;
+}>() {}
 
 export interface CheckoutResult {
   copyId: string;

@@ -1,28 +1,20 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIds, titleDecider } from '@libs/domain';
 import { CopyRegistry, HoldLocator } from '@libs/application';
-import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor, commandWith } from '@libs/platform';
 
 /** Staff took the copy of an expired or cancelled ready hold off the hold shelf (clears it from the clearance list). */
-export class ClearHoldShelfCommand {
-  readonly copyId!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: ClearHoldShelfCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class ClearHoldShelfCommand extends commandWith<{
+  copyId: string;
+  actor: Actor;
+}>() {}
 
 /** Staff worked the call list for a ready hold (R14). */
-export class RecordContactCommand {
-  readonly holdId!: string;
-  readonly outcome!: 'called' | 'no-answer' | 'left-message';
-  readonly actor!: Actor;
-
-  constructor(fields: RecordContactCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class RecordContactCommand extends commandWith<{
+  holdId: string;
+  outcome: 'called' | 'no-answer' | 'left-message';
+  actor: Actor;
+}>() {}
 
 @CommandHandler(ClearHoldShelfCommand)
 export class ClearHoldShelfHandler implements ICommandHandler<ClearHoldShelfCommand, Positioned> {

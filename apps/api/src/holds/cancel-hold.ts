@@ -1,20 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownHold, streamIds, titleDecider } from '@libs/domain';
 import { HoldLocator, HoldSlotLedger, LocationsService } from '@libs/application';
-import { CommandRunner, laterPosition, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, laterPosition, type Positioned, type Actor, commandWith } from '@libs/platform';
 
 /** A patron cancels their own hold (not once ready: R19), or staff cancel any live hold with a reason (R20). */
-export class CancelHoldCommand {
-  readonly holdId!: string;
+export class CancelHoldCommand extends commandWith<{
+  holdId: string;
   /** The patron cancelling their own hold; null for staff. */
-  readonly cardNumber!: string | null;
-  readonly reason!: string | null;
-  readonly actor!: Actor;
-
-  constructor(fields: CancelHoldCommand) {
-    Object.assign(this, fields);
-  }
-}
+  cardNumber: string | null;
+  reason: string | null;
+  actor: Actor;
+}>() {}
 
 /** The title decides (a ready hold's copy goes to the next waiting hold: I4); then the patron's slot is free (R7). */
 @CommandHandler(CancelHoldCommand)

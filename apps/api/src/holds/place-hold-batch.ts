@@ -1,21 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainRuleViolation, checkBatchHoldsOffered, type ContactMethod, type Policy } from '@libs/domain';
-import { POLICY, type Actor } from '@libs/platform';
+import { POLICY, type Actor, commandWith } from '@libs/platform';
 import { PlaceHoldCommand, type PlacedHold } from './place-hold';
 
 /** R15: a patron holds several titles of their favourites at once. */
-export class PlaceHoldBatchCommand {
-  readonly cardNumber!: string;
-  readonly titleIds!: string[];
-  readonly pickupLocationId!: string;
-  readonly contactMethod!: ContactMethod;
-  readonly actor!: Actor;
-
-  constructor(fields: PlaceHoldBatchCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class PlaceHoldBatchCommand extends commandWith<{
+  cardNumber: string;
+  titleIds: string[];
+  pickupLocationId: string;
+  contactMethod: ContactMethod;
+  actor: Actor;
+}>() {}
 
 export type BatchItemResult =
   | { titleId: string; placed: true; holdId: string; queuePosition: number }

@@ -15,21 +15,17 @@ import {
 } from '@libs/domain';
 import { HoldSlotLedger, LocationsService } from '@libs/application';
 import { patronLoans, type ReadModelStore } from '@libs/projections';
-import { CommandRunner, READ_MODEL_STORE, laterPosition, type Actor } from '@libs/platform';
+import { CommandRunner, READ_MODEL_STORE, laterPosition, type Actor, commandWith } from '@libs/platform';
 
 /** A patron (online) or staff (at the counter) place a hold on a title for a patron. */
-export class PlaceHoldCommand {
-  readonly cardNumber!: string;
-  readonly titleId!: string;
-  readonly pickupLocationId!: string;
-  readonly contactMethod!: ContactMethod;
-  readonly via!: HoldChannel;
-  readonly actor!: Actor;
-
-  constructor(fields: PlaceHoldCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class PlaceHoldCommand extends commandWith<{
+  cardNumber: string;
+  titleId: string;
+  pickupLocationId: string;
+  contactMethod: ContactMethod;
+  via: HoldChannel;
+  actor: Actor;
+}>() {}
 
 export interface PlacedHold {
   holdId: string;

@@ -1,27 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { locationDecider, streamIds, type LocationCalendar } from '@libs/domain';
-import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor, commandWith } from '@libs/platform';
 
 /** R13: a pickup location; it is open every day until a calendar is set. */
-export class RegisterLocationCommand {
-  readonly locationId!: string;
-  readonly name!: string;
-  readonly actor!: Actor;
+export class RegisterLocationCommand extends commandWith<{
+  locationId: string;
+  name: string;
+  actor: Actor;
+}>() {}
 
-  constructor(fields: RegisterLocationCommand) {
-    Object.assign(this, fields);
-  }
-}
-
-export class ChangeCalendarCommand {
-  readonly locationId!: string;
-  readonly calendar!: LocationCalendar;
-  readonly actor!: Actor;
-
-  constructor(fields: ChangeCalendarCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class ChangeCalendarCommand extends commandWith<{
+  locationId: string;
+  calendar: LocationCalendar;
+  actor: Actor;
+}>() {}
 
 @CommandHandler(RegisterLocationCommand)
 export class RegisterLocationHandler implements ICommandHandler<RegisterLocationCommand, Positioned> {

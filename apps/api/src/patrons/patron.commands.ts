@@ -1,66 +1,46 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownPatron, patronDecider, streamIds, type LocalDate, type PatronCommand, type PatronState } from '@libs/domain';
-import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor, commandWith } from '@libs/platform';
 import { hashPassword, passwordMatches } from '../auth/passwords';
 
 /** Staff register a patron at the counter (R1-R3: identity checked there). */
-export class RegisterPatronCommand {
-  readonly cardNumber!: string;
-  readonly name!: string;
-  readonly birthDate!: LocalDate;
-  readonly cardExpiresOn!: LocalDate;
-  readonly wideArea!: boolean;
-  readonly actor!: Actor;
-
-  constructor(fields: RegisterPatronCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class RegisterPatronCommand extends commandWith<{
+  cardNumber: string;
+  name: string;
+  birthDate: LocalDate;
+  cardExpiresOn: LocalDate;
+  wideArea: boolean;
+  actor: Actor;
+}>() {}
 
 /** R1: the password is issued at the counter, after staff checked the patron's identity. */
-export class IssuePasswordCommand {
-  readonly cardNumber!: string;
-  readonly password!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: IssuePasswordCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class IssuePasswordCommand extends commandWith<{
+  cardNumber: string;
+  password: string;
+  actor: Actor;
+}>() {}
 
 /** R4: an expired card is renewed at the counter. */
-export class RenewCardCommand {
-  readonly cardNumber!: string;
-  readonly cardExpiresOn!: LocalDate;
-  readonly actor!: Actor;
-
-  constructor(fields: RenewCardCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class RenewCardCommand extends commandWith<{
+  cardNumber: string;
+  cardExpiresOn: LocalDate;
+  actor: Actor;
+}>() {}
 
 /** R25: one address per patron, registered or changed online. */
-export class RegisterEmailCommand {
-  readonly cardNumber!: string;
-  readonly email!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: RegisterEmailCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class RegisterEmailCommand extends commandWith<{
+  cardNumber: string;
+  email: string;
+  actor: Actor;
+}>() {}
 
 /** R28: the patron changes their password online, proving the current one. */
-export class ChangePasswordCommand {
-  readonly cardNumber!: string;
-  readonly currentPassword!: string;
-  readonly newPassword!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: ChangePasswordCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class ChangePasswordCommand extends commandWith<{
+  cardNumber: string;
+  currentPassword: string;
+  newPassword: string;
+  actor: Actor;
+}>() {}
 
 /** Runs a patron command on an existing patron's stream; an unknown card is 404 before anything else. */
 async function onExistingPatron(

@@ -1,20 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { staffDecider, streamIds, type StaffRole } from '@libs/domain';
-import { CommandRunner, type Positioned, type Actor } from '@libs/platform';
+import { CommandRunner, type Positioned, type Actor, commandWith } from '@libs/platform';
 import { hashPassword } from '../auth/passwords';
 
 /** An administrator creates a staff account with roles. */
-export class CreateStaffAccountCommand {
-  readonly staffId!: string;
-  readonly name!: string;
-  readonly roles!: StaffRole[];
-  readonly password!: string;
-  readonly actor!: Actor;
-
-  constructor(fields: CreateStaffAccountCommand) {
-    Object.assign(this, fields);
-  }
-}
+export class CreateStaffAccountCommand extends commandWith<{
+  staffId: string;
+  name: string;
+  roles: StaffRole[];
+  password: string;
+  actor: Actor;
+}>() {}
 
 @CommandHandler(CreateStaffAccountCommand)
 export class CreateStaffAccountHandler implements ICommandHandler<CreateStaffAccountCommand, Positioned> {

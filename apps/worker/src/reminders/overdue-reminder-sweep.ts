@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
-import type { LocalDate, Policy } from '@libs/domain';
-import type { NotificationReactor } from '@libs/notifications';
-import { overdueLoans, type LoanDoc, type ReadModelStore } from '@libs/projections';
-import { POLICY, READ_MODEL_STORE, ROOT_LOGGER, CommandRunner, ConsistentReads } from '@libs/platform';
+import { Injectable } from '@nestjs/common';
+import type { LocalDate } from '@libs/domain';
+import { overdueLoans, type LoanDoc } from '@libs/projections';
+import { ReminderSweep } from './reminder-sweep';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
-import { NOTIFICATION_REACTOR } from '@libs/application';
 
 /** One reminder per loan per day at most, however often the sweep runs and however many workers run it. */
 export function overdueReminderKey(loan: Pick<LoanDoc, 'copyId' | 'dueOn'>, day: LocalDate): string {
@@ -17,18 +14,9 @@ export function overdueReminderKey(loan: Pick<LoanDoc, 'copyId' | 'dueOn'>, day:
  * The delivery ledger keys each mail by (copy, due date, day), so a second run the same day sends nothing.
  */
 @Injectable()
-export class OverdueReminderSweep {
-  private readonly logger: Logger;
-
-  constructor(
-    @Inject(NOTIFICATION_REACTOR) private readonly mails: NotificationReactor,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(POLICY) private readonly policy: Policy,
-    @Inject(ROOT_LOGGER) logger: Logger,
-    private readonly commands: CommandRunner,
-    private readonly reads: ConsistentReads,
-  ) {
-    this.logger = logger.child({ part: 'overdue-reminders' });
+export class OverdueReminderSweep extends ReminderSweep {
+  protected get logPart() {
+    return 'overdue-reminders';
   }
 
   async run(): Promise<SweepReport> {

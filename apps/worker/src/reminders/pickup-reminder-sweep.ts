@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { streamIds, type HoldReady, type LocalDate, type Policy, type TitleEvent } from '@libs/domain';
-import type { NotificationReactor } from '@libs/notifications';
-import { calendarOf, emailReadyHolds, lastPickupDay, locationsById, type HoldDoc, type ReadModelStore } from '@libs/projections';
-import { CommandRunner, ConsistentReads, POLICY, READ_MODEL_STORE, ROOT_LOGGER, type Recorded } from '@libs/platform';
+import { Injectable } from '@nestjs/common';
+import { streamIds, type HoldReady, type LocalDate, type TitleEvent } from '@libs/domain';
+import { calendarOf, emailReadyHolds, lastPickupDay, locationsById, type HoldDoc } from '@libs/projections';
+import { type Recorded } from '@libs/platform';
 import { pickupReminderDue } from './pickup-reminder-day';
+import { ReminderSweep } from './reminder-sweep';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
-import { NOTIFICATION_REACTOR } from '@libs/application';
 
 const holdEnds = new Set(['HoldFulfilled', 'PickupExpired', 'HoldCancelled']);
 
@@ -16,18 +14,9 @@ const holdEnds = new Set(['HoldFulfilled', 'PickupExpired', 'HoldCancelled']);
  * so each notice gets one reminder at most; a copy handed on to the next patron is a new notice.
  */
 @Injectable()
-export class PickupReminderSweep {
-  private readonly logger: Logger;
-
-  constructor(
-    @Inject(NOTIFICATION_REACTOR) private readonly mails: NotificationReactor,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(POLICY) private readonly policy: Policy,
-    @Inject(ROOT_LOGGER) logger: Logger,
-    private readonly commands: CommandRunner,
-    private readonly reads: ConsistentReads,
-  ) {
-    this.logger = logger.child({ part: 'pickup-reminders' });
+export class PickupReminderSweep extends ReminderSweep {
+  protected get logPart() {
+    return 'pickup-reminders';
   }
 
   async run(): Promise<SweepReport> {
