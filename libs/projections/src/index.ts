@@ -33,3 +33,4 @@ export * from './read-models/titles/pull-list';
 export * from './read-models/holds/ready-holds';
 export * from './read-models/titles/title-queue';
 export * from './read-models/titles/title-lookups';
+export * from './runner/subscription-runner';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { AllFilter, EventStore, RecordedEvent, Subscription } from '@libs/event-store';
+import type { AllFilter, EventStore, RecordedEvent } from '@libs/event-store';
+import { DEFAULT_RETRY_DELAYS_MS, SubscriptionRunner } from '@libs/projections';
 import { requestContext } from '@libs/platform';
 import type { ReactorCheckpoints } from './reactor-checkpoints';
 
@@ -10,7 +11,7 @@ export interface ReactorOptions {
   handle(event: RecordedEvent): Promise<void>;
 }
 
-/** What /health shows of a reactor. `failing`: the current event (or the subscription) failed and is being retried. */
+/** What /health shows of a reactor. `failing`: an event (or the subscription) failed and is being retried. */
 export interface ReactorStatus {
   name: string;
   state: 'stopped' | 'running' | 'failing';
@@ -20,130 +21,63 @@ export interface ReactorStatus {
   lastError: string | null;
 }
 
-/** Waits between attempts at one failing event; the last one repeats until the event goes through. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 1000, 5000, 15000];
+export { DEFAULT_RETRY_DELAYS_MS };
 
 /**
- * Runs one reactor on its own $all subscription from its checkpoint. A handler error is logged and the same
- * event retried after a pause (reactions are idempotent), so an outage of the mail relay or Redis delays
- * reactions but never skips one. The checkpoint moves past an event only once it was handled.
+ * One reactor on the product's one SubscriptionRunner, one event at a time from its own checkpoint. A failing
+ * reaction is logged and, after a pause, the same event is handed over again (reactions are idempotent), so an
+ * outage of the mail relay or Redis delays reactions but never skips one. The checkpoint moves past an event only
+ * once it was handled.
  */
 export class ReactorRunner {
-  private subscription: Subscription | undefined;
-  private running = false;
-  private position: bigint | null = null;
-  private consecutiveFailures = 0;
-  private lastError: string | null = null;
-  private subscriptionBroken = false;
-  private resubscribeTimer: NodeJS.Timeout | undefined;
-  private endPause: (() => void) | undefined;
+  private readonly runner: SubscriptionRunner;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly checkpoints: ReactorCheckpoints,
-    private readonly options: ReactorOptions,
-    private readonly logger: Logger,
-    private readonly retryDelaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
-  ) {}
+    store: EventStore,
+    checkpoints: ReactorCheckpoints,
+    options: ReactorOptions,
+    logger: Logger,
+    retryDelaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
+  ) {
+    this.runner = new SubscriptionRunner({
+      name: `reactor:${options.name}`,
+      eventStore: store,
+      filter: options.filter,
+      checkpoint: () => checkpoints.get(options.name),
+      handle: async ([event]) => {
+        // What a reaction appends is tied to the request that caused the event, for audit.
+        await requestContext.run({ correlationId: event.metadata.correlationId, requestId: event.id }, () => options.handle(event));
+        await checkpoints.set(options.name, event.position);
+        return { reached: event.position };
+      },
+      passed: (position) => checkpoints.set(options.name, position),
+      batchSize: 1,
+      catchUpLingerMs: 0,
+      retryDelaysMs,
+      logger,
+    });
+  }
 
   get name(): string {
-    return this.options.name;
+    return this.runner.name.replace(/^reactor:/, '');
   }
 
   status(): ReactorStatus {
-    const failing = this.consecutiveFailures > 0 || this.subscriptionBroken;
+    const { state, position, error, consecutiveFailures } = this.runner.status();
     return {
-      name: this.options.name,
-      state: !this.running ? 'stopped' : failing ? 'failing' : 'running',
-      position: this.position?.toString() ?? null,
-      consecutiveFailures: this.consecutiveFailures,
-      lastError: this.lastError,
+      name: this.name,
+      state: state === 'stopped' || state === 'failed' ? 'stopped' : state === 'retrying' ? 'failing' : 'running',
+      position: position?.toString() ?? null,
+      consecutiveFailures,
+      lastError: error,
     };
   }
 
-  async start(): Promise<void> {
-    this.running = true;
-    await this.subscribe();
+  start(): Promise<void> {
+    return this.runner.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.resubscribeTimer);
-    this.endPause?.();
-    await this.subscription?.stop();
-  }
-
-  private async subscribe(): Promise<void> {
-    const after = (await this.checkpoints.get(this.options.name)) ?? undefined;
-    this.position = after ?? null;
-    const subscription = this.store.subscribeToAll((event) => this.handle(event), {
-      after,
-      filter: this.options.filter,
-      onCheckpoint: (position) => this.passed(position),
-    });
-    this.subscription = subscription;
-    subscription.done.catch((error: unknown) => {
-      if (!this.running) return;
-      this.brokenSubscription(error);
-    });
-  }
-
-  /** The store or the checkpoint store failed under the subscription: start over from the stored checkpoint. */
-  private brokenSubscription(error: unknown): void {
-    this.subscriptionBroken = true;
-    this.lastError = (error as Error).message;
-    this.logger.error({ err: error, reactor: this.options.name }, 'reactor subscription ended; resubscribing');
-    this.resubscribeTimer = setTimeout(
-      () => {
-        if (!this.running) return;
-        this.subscribe().then(
-          () => (this.subscriptionBroken = false),
-          (failure: unknown) => this.brokenSubscription(failure),
-        );
-      },
-      this.retryDelaysMs[this.retryDelaysMs.length - 1],
-    );
-    this.resubscribeTimer.unref();
-  }
-
-  private async passed(position: bigint): Promise<void> {
-    await this.checkpoints.set(this.options.name, position);
-    this.position = position;
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
-    for (;;) {
-      try {
-        // What a reaction appends is tied to the request that caused the event, for audit.
-        await requestContext.run({ correlationId: event.metadata.correlationId, requestId: event.id }, () => this.options.handle(event));
-        await this.checkpoints.set(this.options.name, event.position);
-        this.position = event.position;
-        this.consecutiveFailures = 0;
-        this.lastError = null;
-        return;
-      } catch (error) {
-        if (!this.running) throw error;
-        this.lastError = (error as Error).message;
-        const wait = this.retryDelaysMs[Math.min(this.consecutiveFailures, this.retryDelaysMs.length - 1)];
-        this.consecutiveFailures += 1;
-        this.logger.warn({ err: error, reactor: this.options.name, eventId: event.id, type: event.type, retryInMs: wait }, 'reaction failed; retrying');
-        await this.pause(wait);
-        // Stopped while waiting: end the subscription here, without checkpointing the unhandled event.
-        if (!this.running) throw error;
-      }
-    }
-  }
-
-  /** A wait that stop() cuts short, so shutting down never waits out a long retry pause. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const end = () => {
-        clearTimeout(timer);
-        this.endPause = undefined;
-        resolve();
-      };
-      const timer = setTimeout(end, ms);
-      this.endPause = end;
-    });
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 }
