@@ -9,8 +9,11 @@ const { streams, shared, streamName, streamIdentifier, uuidText, proposedEvent, 
 
 const { ExpectedStreamPositionCase } = streams.BatchAppendReq.Options;
 
-/** @param {import('./event-log').EventLog} log */
-function createBatchAppend(log) {
+/**
+ * @param {import('./event-log').EventLog} log
+ * @param {{ swallowReplies?: boolean }} [faults] swallowReplies: write the events, never answer (a reply lost on the way)
+ */
+function createBatchAppend(log, faults = {}) {
   return (call) => {
     const pending = new Map();
     call.on('data', (request) => {
@@ -21,7 +24,8 @@ function createBatchAppend(log) {
       write.events.push(...request.getProposedMessagesList().map(proposedEvent));
       if (!request.getIsFinal()) return;
       pending.delete(key);
-      call.write(respond(log, write).setCorrelationId(request.getCorrelationId()));
+      const response = respond(log, write).setCorrelationId(request.getCorrelationId());
+      if (!faults.swallowReplies) call.write(response);
     });
     call.on('end', () => call.end());
     // The client dropped the call (disposed or cancelled); nothing is left to answer.

@@ -4,7 +4,9 @@
 // over the real client and the real wire protocol where EventStoreDB itself cannot run. See README.md
 // for what it implements and where it differs from a real server.
 //
-//   node test/support/esdb-stand-in/main.js [--port 0] [--host 127.0.0.1] [--data events.jsonl]
+//   node test/support/esdb-stand-in/main.js [--port 0] [--host 127.0.0.1] [--data events.jsonl] [--swallow-append-replies 1]
+//
+// --swallow-append-replies 1 is a fault for the adapter's deadline tests: appends are written but never answered.
 //
 // It prints one JSON line, {"listening": <port>}, once it accepts connections. The data file (or
 // ESDB_STAND_IN_DATA) keeps the events across restarts. It exits on SIGTERM/SIGINT and when its stdin
@@ -20,7 +22,7 @@ const { getSupportedMethods } = require('./server-features');
 const { StandInStatsService, CallCounter } = require('./stats-service');
 
 function parseArgs(argv) {
-  const args = { port: '0', host: '127.0.0.1', data: process.env.ESDB_STAND_IN_DATA };
+  const args = { port: '0', host: '127.0.0.1', data: process.env.ESDB_STAND_IN_DATA, 'swallow-append-replies': '0' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '');
     if (!(name in args)) throw new Error(`esdb stand-in: unknown option ${argv[i]}`);
@@ -37,7 +39,7 @@ function main() {
   server.addService(StreamsService, {
     read: counter.counted('Streams.Read', createRead(log)),
     append: counter.counted('Streams.Append', createAppend(log)),
-    batchAppend: counter.counted('Streams.BatchAppend', createBatchAppend(log)),
+    batchAppend: counter.counted('Streams.BatchAppend', createBatchAppend(log, { swallowReplies: args['swallow-append-replies'] === '1' })),
   });
   server.addService(ServerFeaturesService, {
     getSupportedMethods: counter.counted('ServerFeatures.GetSupportedMethods', getSupportedMethods),

@@ -16,6 +16,8 @@ export interface StandInOptions {
   port?: number;
   /** JSON-lines file that keeps the events, so a restarted stand-in comes back with the same data. */
   dataFile?: string;
+  /** A fault: appends are written but never answered, as when the reply is lost on the way. */
+  swallowAppendReplies?: boolean;
 }
 
 export interface StandInStats {
@@ -31,6 +33,9 @@ export interface StandIn {
   stop(): Promise<void>;
   /** Hard crash (SIGKILL), for fault tests; `exited` tells when the port is free again. */
   kill(): void;
+  /** Stops answering anything (SIGSTOP), as a stalled server does; `resume()` carries on. */
+  pause(): void;
+  resume(): void;
   readonly exited: Promise<void>;
   stats(): Promise<StandInStats>;
 }
@@ -38,6 +43,7 @@ export interface StandIn {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const args = [MAIN, '--port', String(options.port ?? 0)];
   if (options.dataFile) args.push('--data', options.dataFile);
+  if (options.swallowAppendReplies) args.push('--swallow-append-replies', '1');
   // stdin stays a pipe: the child exits when it closes, so a crashed test run leaves no server behind.
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -77,6 +83,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
     kill() {
       child.kill('SIGKILL');
+    },
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
     },
     exited,
     stats: () => fetchStats(port),

@@ -19,6 +19,7 @@ import { toStoreError } from './client-errors';
 import { toClientExpectedRevision } from './expected-revision';
 import { toJsonEvent } from './json-event';
 import { toRecordedEvent } from './recorded-event';
+import { CallTimedOut, DEFAULT_CALL_TIMEOUT_MS, withDeadline } from './deadline';
 
 // $all is read in pages: the port's filters are applied client-side (the client's readAll has no
 // server-side filter), so memory stays bounded by one page however selective the filter is.
@@ -38,28 +39,45 @@ export class EventStoreDbEventStore implements EventStore {
   readonly adapter = 'eventstoredb' as const;
   private readonly subscriptions = new Set<Subscription>();
 
-  private constructor(private readonly client: EventStoreDBClient) {}
+  private constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly callTimeoutMs: number,
+  ) {}
 
   /**
    * Connects lazily: the channel opens on the first call, so an unreachable server shows as an
-   * EventStoreUnavailableError from that call (ping() checks it up front) rather than here.
+   * EventStoreUnavailableError from that call (ping() checks it up front) rather than here. Every call (append,
+   * read, ping) gets `callTimeoutMs` to answer.
    */
-  static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  static async connect(connectionString: string, options: { callTimeoutMs?: number } = {}): Promise<EventStoreDbEventStore> {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return this.appendNothing(streamId, expected);
     const jsonEvents = events.map(toJsonEvent);
     try {
-      const result = await this.client.appendToStream(streamId, jsonEvents, {
-        expectedRevision: toClientExpectedRevision(expected),
-      });
+      const result = await withDeadline('append', this.callTimeoutMs, () =>
+        this.client.appendToStream(streamId, jsonEvents, { expectedRevision: toClientExpectedRevision(expected) }),
+      );
       if (!result.position) throw new Error(`EventStoreDB did not return the position of the append to ${streamId}`);
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position.commit };
     } catch (error) {
+      if (error instanceof CallTimedOut) return this.appendOutcome(streamId, events, error);
       throw toStoreError(error, { operation: 'append', streamId, expected });
     }
+  }
+
+  /**
+   * An append that timed out may have been written or not. The stream tells: when its last events are ours (same
+   * event ids), the append committed and is answered as committed; otherwise it is reported unavailable, and the
+   * caller's retry decides again on the stream as it then is.
+   */
+  private async appendOutcome(streamId: string, events: readonly NewEvent[], timedOut: CallTimedOut): Promise<AppendResult> {
+    const last = await this.readStream(streamId, { direction: 'backwards', maxCount: events.length });
+    const ours = last.length === events.length && last.every((event) => events.some((written) => written.id === event.id));
+    if (!ours) throw timedOut;
+    return { nextRevision: last[0].revision, position: last[0].position };
   }
 
   /**
@@ -80,21 +98,23 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const events: RecordedEvent[] = [];
     try {
-      const reading = this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      return await withDeadline('readStream', this.callTimeoutMs, async () => {
+        const events: RecordedEvent[] = [];
+        const reading = this.client.readStream(streamId, {
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+          maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+        });
+        for await (const resolved of reading) events.push(toRecordedEvent(resolved));
+        return events;
       });
-      for await (const resolved of reading) events.push(toRecordedEvent(resolved));
     } catch (error) {
       const failure = toStoreError(error, { operation: 'readStream', streamId });
       // The port's reading of a stream without events is an empty history, not an error.
       if (failure instanceof StreamNotFoundError) return [];
       throw failure;
     }
-    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -151,7 +171,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     try {
-      await this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray();
+      await withDeadline('ping', this.callTimeoutMs, () => this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray());
     } catch (error) {
       throw toStoreError(error, { operation: 'ping' });
     }
@@ -164,9 +184,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** One page of $all, read to its end so no call is left half-consumed. */
-  private async readAllPage(direction: Direction, fromPosition: ReadPosition, maxCount = READ_ALL_PAGE): Promise<AllStreamResolvedEvent[]> {
-    const page: AllStreamResolvedEvent[] = [];
-    for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount })) page.push(resolved);
-    return page;
+  private readAllPage(direction: Direction, fromPosition: ReadPosition, maxCount = READ_ALL_PAGE): Promise<AllStreamResolvedEvent[]> {
+    return withDeadline('readAll', this.callTimeoutMs, async () => {
+      const page: AllStreamResolvedEvent[] = [];
+      for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount })) page.push(resolved);
+      return page;
+    });
   }
 }
