@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { bearer } from '../support/library-fixture';
+import { bearer, staffToken } from '../support/library-fixture';
 import { PHONE } from './support/chromium';
 import { CENTRAL, expectAccessible, PASSWORD, registerPatron, signInAsStaff, startBrowserLibrary, type BrowserLibrary } from './support/browser-library';
 import { screenshot } from './support/screenshots';
@@ -17,12 +17,16 @@ describe('the counter, the calendar and favourites in the browser (R1, R4, R7, R
     const { library, app } = target;
     await registerPatron(library, card, '鈴木 次郎');
     await registerPatron(library, '100000009', '佐藤 一郎');
+    // Registered while the card was still valid (a card expired on the day of registration is refused), in March.
+    const now = app.clock.now();
+    app.clock.set('2026-03-02T01:00:00Z');
     await app
       .http()
       .post('/staff/patrons')
-      .set(bearer(library.staff))
+      .set(bearer(await staffToken(app)))
       .send({ cardNumber: '100000003', name: '高橋 三郎', birthDate: '1970-01-15', cardExpiresOn: '2026-03-31', wideArea: false })
       .expect(201);
+    app.clock.set(now);
     await library.title('T-300', 'book', 'こころ');
     await library.copy('C-300', 'T-300', CENTRAL.id);
     await library.title('T-500', 'magazine', '月刊 図書館');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { bearer } from '../support/library-fixture';
+import { ADMIN, bearer } from '../support/library-fixture';
 import {
   CENTRAL,
   expectAccessible,
@@ -159,6 +159,6 @@ describe('a hold in the browser: patron page and staff console (R17-R19, R22, R2
 });
 
 async function freshStaffToken(target: BrowserLibrary): Promise<string> {
-  const response = await target.app.http().post('/staff/auth/login').send({ staffId: 'admin', password: 'change-me-now' }).expect(200);
+  const response = await target.app.http().post('/staff/auth/login').send(ADMIN).expect(200);
   return response.body.accessToken as string;
 }

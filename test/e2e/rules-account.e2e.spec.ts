@@ -86,7 +86,7 @@ describe.each(['library-a', 'library-b'] as const)('the patron account (%s)', (p
       const mail = await mailTo('reset@example.jp', 'パスワード再設定のご案内');
       const code = /確認コード：(\S+)/.exec(mail.text)?.[1];
       expect(code).toBeDefined();
-      // The reset mail is sent before the request answers: by now every mail the three requests caused is here.
+      // Once the reset mail has arrived, every mail the three requests caused is here.
       expect(smtp.received.filter((sent) => sent.subject.includes('パスワード再設定'))).toHaveLength(1);
       expect(smtp.mailsTo('other@example.jp')).toEqual([]);
 

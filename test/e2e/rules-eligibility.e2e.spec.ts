@@ -1,4 +1,4 @@
-import { bearer, LibraryFixture, patronToken } from '../support/library-fixture';
+import { bearer, LibraryFixture, patronToken, staffToken } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Who may place holds online (R1–R5), over HTTP, for both policy presets. Today is 2026-11-23 in Tokyo. */
@@ -60,7 +60,11 @@ describe.each(['library-a', 'library-b'] as const)('who may hold online (%s)', (
   });
 
   it('R4: an expired card cannot log in, naming the rule; renewing it at the counter lets the patron back in', async () => {
-    await library.registerOnly('100000031', { cardExpiresOn: '2026-11-22' });
+    // Registered while the card was valid (an already expired card is refused at registration), a week earlier.
+    const now = app.clock.now();
+    app.clock.set('2026-11-16T01:00:00Z');
+    await new LibraryFixture(app, await staffToken(app)).registerOnly('100000031', { cardExpiresOn: '2026-11-22' });
+    app.clock.set(now);
     await app.http().post('/staff/patrons/100000031/password').set(bearer(library.staff)).send({ password: 'patron-password' }).expect(204);
     const refused = await login('100000031', 'patron-password').expect(403);
     expect(refused.body).toMatchObject({ type: '/problems/card-expired', rule: 'R4', status: 403 });

@@ -1,4 +1,4 @@
-import { bearer, LibraryFixture } from '../support/library-fixture';
+import { ADMIN, bearer, LibraryFixture } from '../support/library-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** R29: Library A's online service is down 03:00–05:00 Tokyo time every day; staff work on. */
@@ -43,7 +43,7 @@ describe.each(['library-a', 'library-b'] as const)('R29: the maintenance window 
     }
     await library.checkin('T-1-c1', 'central');
     await app.http().get('/staff/patrons/100000001').set(bearer(library.staff)).expect(200);
-    await app.http().post('/staff/auth/login').send({ staffId: 'admin', password: 'change-me-now' }).expect(200);
+    await app.http().post('/staff/auth/login').send(ADMIN).expect(200);
   });
 
   it('at 05:00 the patron endpoints are back', async () => {

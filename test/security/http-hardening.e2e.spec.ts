@@ -3,11 +3,11 @@ import { internalsIn } from './support/answer-checks';
 import { startLoggedApp, type LoggedApp } from './support/logged-app';
 import { concretePath, examplePathSegments, loadOperations } from './support/openapi';
 
-/** What helmet sets (CSP is off: the API serves JSON) and what the app must not advertise. */
+/** What helmet sets and what the app must not advertise. HSTS is sent over HTTPS only (what-is-never-shown.e2e.spec.ts). */
 const SECURITY_HEADERS: Record<string, string | RegExp> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'SAMEORIGIN',
-  'strict-transport-security': /^max-age=\d+/,
+  'content-security-policy': /(^|; )default-src 'self'(;|$)/,
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',

@@ -6,6 +6,7 @@ import { ConfigurationError, loadConfig } from '@libs/platform';
 
 const ROOT = resolve(__dirname, '../..');
 const STRONG_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
+const ADMIN_PASSWORD = 'Quiet-Lantern-Orchard-42';
 
 /** Runs an entry point as operators do (TypeScript through the repository's require hook), with only the given environment. */
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -22,11 +23,11 @@ function run(entry: string, env: Record<string, string>): Promise<{ code: number
   });
 }
 
-describe('production refuses the development secrets', () => {
-  it('loadConfig throws a ConfigurationError naming TOKEN_SECRET when NODE_ENV=production keeps the default secret', () => {
-    const attempt = () => loadConfig({ NODE_ENV: 'production', STAFF_ADMIN_PASSWORD: 'a-real-admin-password' });
+describe('production refuses to start without its own secrets', () => {
+  it('loadConfig throws a ConfigurationError naming TOKEN_SECRET when NODE_ENV=production has none', () => {
+    const attempt = () => loadConfig({ NODE_ENV: 'production', STAFF_ADMIN_PASSWORD: ADMIN_PASSWORD });
     expect(attempt).toThrow(ConfigurationError);
-    expect(attempt).toThrow(/TOKEN_SECRET: the development default is refused/);
+    expect(attempt).toThrow(/TOKEN_SECRET: required when NODE_ENV=production/);
     expect(attempt).not.toThrow(/STAFF_ADMIN_PASSWORD/);
   });
 
@@ -38,7 +39,7 @@ describe('production refuses the development secrets', () => {
   });
 
   it('a strong secret and a real admin password start in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: STRONG_SECRET, STAFF_ADMIN_PASSWORD: 'a-real-admin-password' }).NODE_ENV).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: STRONG_SECRET, STAFF_ADMIN_PASSWORD: ADMIN_PASSWORD }).NODE_ENV).toBe('production');
   });
 
   describe.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('the process %s', (entry) => {
@@ -48,8 +49,8 @@ describe('production refuses the development secrets', () => {
     });
     afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-    it('exits 78 naming TOKEN_SECRET when started with NODE_ENV=production and the default secret', async () => {
-      const { code, stderr } = await run(entry, { NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', STAFF_ADMIN_PASSWORD: 'a-real-admin-password' });
+    it('exits 78 naming TOKEN_SECRET when started with NODE_ENV=production and no TOKEN_SECRET', async () => {
+      const { code, stderr } = await run(entry, { NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', STAFF_ADMIN_PASSWORD: ADMIN_PASSWORD });
       expect({ code, namesTheSecret: stderr.includes('TOKEN_SECRET') }).toEqual({ code: 78, namesTheSecret: true });
       expect(stderr).not.toContain('development-only-token-secret');
     }, 60_000);

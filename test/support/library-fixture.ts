@@ -3,8 +3,10 @@ import type { EventStore, RecordedEvent } from '@libs/event-store';
 import { EVENT_STORE } from '@libs/platform';
 import { startTestApp, type TestApp } from './test-app';
 import { testRedisUrl } from './test-redis';
+import { TEST_ADMIN } from './test-secrets';
 
-export const ADMIN = { staffId: 'admin', password: 'change-me-now' };
+/** The first administrator the test harness configures (test-secrets.ts). */
+export const ADMIN = TEST_ADMIN;
 
 export async function staffToken(app: TestApp, staffId = ADMIN.staffId, password = ADMIN.password): Promise<string> {
   const response = await app.http().post('/staff/auth/login').send({ staffId, password }).expect(200);

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { EventStore } from '@libs/event-store';
 import { AdjustableClock, loadConfig, type AppConfig } from '@libs/platform';
 import { createApp } from '../../apps/server/src/server-app';
+import { TEST_SECRETS_ENV } from './test-secrets';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -29,7 +30,7 @@ export interface TestAppOptions {
 /** The real app (real HTTP stack, real lmdb store in a temp directory), with a clock the test moves. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'holds-e2e-')));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...TEST_SECRETS_ENV, ...options.env });
   const clock = options.clock ?? new AdjustableClock(options.now ?? '2026-11-23T01:00:00Z');
   const logger = pino({ level: 'silent' });
   const app = await createApp({ config, clock, logger, eventStore: options.eventStore });

@@ -2,9 +2,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type express from 'express';
 import type { Request, Response } from 'express';
-import { ProjectionsModule, type AppParts } from '@libs/platform';
+import { CONTENT_SECURITY_POLICY, ProjectionsModule, type AppParts } from '@libs/platform';
 import { ApiModule } from './api.module';
 import { serveFrontEnd } from './http/front-end';
+
+function docsContentSecurityPolicy(): string {
+  const directives = { ...CONTENT_SECURITY_POLICY, 'style-src': ["'self'", "'unsafe-inline'"] };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
 
 /** The API's additions to the HTTP server: the OpenAPI reference (/docs, /openapi.json) and the two web pages. */
 export function serveApiExtras(app: NestExpressApplication): void {
@@ -20,6 +27,11 @@ export function serveApiExtras(app: NestExpressApplication): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.get('/openapi.json', (_request: Request, response: Response) => {
     response.json(openApi);
+  });
+  // The reference page (swagger-ui) writes its own <style> blocks: inline styles there only, scripts still 'self'.
+  server.use('/docs', (_request: Request, response: Response, next: () => void) => {
+    response.setHeader('Content-Security-Policy', docsContentSecurityPolicy());
+    next();
   });
   SwaggerModule.setup('docs', app, openApi);
   serveFrontEnd(server);

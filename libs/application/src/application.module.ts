@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { APP_CONFIG, HealthChecks, REDIS, type AppConfig } from '@libs/platform';
+import type { Logger } from 'pino';
+import { APP_CONFIG, CommandRunner, HealthChecks, REDIS, ROOT_LOGGER, type AppConfig } from '@libs/platform';
 import { CopyRegistry } from './copies/copy-registry';
 import { ExpirySweep } from './expiry/expiry-sweep';
 import { RedisSweepLease } from './expiry/redis-sweep-lease';
@@ -9,6 +10,7 @@ import { SweepStatus } from './expiry/sweep-status';
 import { ClaimRepair } from './hold-slots/claim-repair';
 import { HoldSlotLedger } from './hold-slots/hold-slot-ledger';
 import { HoldLocator } from './holds/hold-locator';
+import { LocationFaults } from './locations/location-faults';
 import { LocationsService } from './locations/locations.service';
 import { notificationExports, notificationProviders } from './notifications/notification-providers';
 
@@ -39,7 +41,16 @@ const shared = [LocationsService, CopyRegistry, HoldLocator, HoldSlotLedger, Cla
         return status;
       },
     },
+    {
+      provide: LocationFaults,
+      inject: [CommandRunner, ROOT_LOGGER, HealthChecks],
+      useFactory: (commands: CommandRunner, logger: Logger, checks: HealthChecks) => {
+        const faults = new LocationFaults(commands, logger);
+        checks.register(() => faults.health());
+        return faults;
+      },
+    },
   ],
-  exports: [...shared, ...notificationExports],
+  exports: [...shared, LocationFaults, ...notificationExports],
 })
 export class ApplicationModule {}

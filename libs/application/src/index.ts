@@ -12,3 +12,5 @@ export * from './notifications/notifications.gateway';
 export * from './operator-module';
 export * from './contracts/catalogue.dto';
 export * from './contracts/patterns';
+export * from './contracts/text';
+export * from './locations/location-faults';

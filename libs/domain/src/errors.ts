@@ -349,6 +349,26 @@ export class InvalidEmail extends DomainRuleViolation {
   }
 }
 
+/** Registration: nobody is born after the day they are registered. */
+export class BirthDateInTheFuture extends DomainRuleViolation {
+  constructor(details: { birthDate: LocalDate; today: LocalDate }) {
+    super('birth-date-in-the-future', `birthDate ${details.birthDate} is after today (${details.today}).`, 'invalid', null, details);
+  }
+}
+
+/** Registration: a card is issued valid (R4); an expired one is renewed, never registered. */
+export class CardExpiresInThePast extends DomainRuleViolation {
+  constructor(details: { cardExpiresOn: LocalDate; today: LocalDate }) {
+    super(
+      'card-expires-in-the-past',
+      `cardExpiresOn ${details.cardExpiresOn} is before today (${details.today}): a new card must be valid.`,
+      'invalid',
+      'R4',
+      details,
+    );
+  }
+}
+
 export class InvalidCardNumber extends DomainRuleViolation {
   constructor(details: { cardNumber: string; digits: number }) {
     super('invalid-card-number', `A card number here has exactly ${details.digits} digits.`, 'invalid', 'R1', details);

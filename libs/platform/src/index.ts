@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './config/app-config';
 export * from './config/load-config';
+export * from './config/token-secret';
 export * from './command-handling/handle-command';
 export * from './event-store/open-event-store';
 export * from './logging/logger';
@@ -24,3 +25,5 @@ export * from './read-models/read-your-writes';
 export * from './run-app';
 export * from './event-store/recorded-events';
 export * from './command-handling/command-with';
+export * from './http/wire-text';
+export * from './health/ops-access';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { bearer, LibraryFixture } from '../../support/library-fixture';
+import { ADMIN, bearer, LibraryFixture } from '../../support/library-fixture';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { seriousViolations } from './accessibility';
 import { launchChromium, type Browser } from './chromium';
@@ -74,8 +74,8 @@ export async function signInAsPatron(page: Page, baseUrl: string, cardNumber: st
 
 export async function signInAsStaff(page: Page, baseUrl: string, path = '/console'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
-  await page.getByLabel('職員ID').fill('admin');
-  await page.getByLabel('パスワード', { exact: true }).fill('change-me-now');
+  await page.getByLabel('職員ID').fill(ADMIN.staffId);
+  await page.getByLabel('パスワード', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('navigation', { name: 'メインメニュー' }).waitFor();
 }

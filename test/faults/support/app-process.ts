@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_SECRETS_ENV } from '../../support/test-secrets';
 import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -36,10 +37,20 @@ export interface AppProcessOptions {
 
 /**
  * Only the variables the product reads, plus what node needs: nothing leaks in from the test's own environment
- * (a REDIS_URL there must not point a fault test at the shared server).
+ * (a REDIS_URL there must not point a fault test at the shared server). The secrets are the harness's: every process
+ * of a test signs with one token secret and creates the same first administrator.
  */
 function childEnvironment(port: number, env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...TEST_SECRETS_ENV,
+    ...env,
+  };
 }
 
 /** Each role's entry point, as docker compose (api, worker) and `npm start` (all) start them. */

@@ -1,3 +1,5 @@
+import { TEST_ADMIN } from '../../support/test-secrets';
+
 /** What an HTTP call answered; `ok` for any 2xx. */
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -6,7 +8,8 @@ export interface Answer<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-export const ADMIN = { staffId: 'admin', password: 'change-me-now' };
+/** The first administrator the app-process harness configures (test/support/test-secrets.ts). */
+export const ADMIN = TEST_ADMIN;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /**

@@ -8,6 +8,7 @@ import { LmdbEventStore } from '@libs/event-store';
 import { AdjustableClock, loadConfig, requestContext } from '@libs/platform';
 import { createApp } from '../../../apps/server/src/server-app';
 import type { TestApp } from '../../support/test-app';
+import { TEST_SECRETS_ENV } from '../../support/test-secrets';
 import { FailingEventStore } from './failing-event-store';
 
 export interface LoggedApp extends TestApp {
@@ -17,10 +18,10 @@ export interface LoggedApp extends TestApp {
 }
 
 /** The real app with its logs captured at trace level and a store the test can make fail. */
-export async function startLoggedApp(): Promise<LoggedApp> {
+export async function startLoggedApp(options: { env?: Record<string, string>; now?: string } = {}): Promise<LoggedApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'holds-logged-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', NODE_ENV: 'test' });
-  const clock = new AdjustableClock('2026-11-23T01:00:00Z');
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', NODE_ENV: 'test', ...TEST_SECRETS_ENV, ...options.env });
+  const clock = new AdjustableClock(options.now ?? '2026-11-23T01:00:00Z');
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

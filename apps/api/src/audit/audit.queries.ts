@@ -46,12 +46,25 @@ export interface HoldAsOf {
   eventsApplied: number;
 }
 
+/**
+ * Fields that hold a credential or its hash (PasswordSet, PasswordResetRequested, StaffAccountCreated). Login needs
+ * them in the log; no answer ever carries them. The entry still says what happened: PasswordSet, `via`, and who
+ * did it (`actor`).
+ */
+const CREDENTIAL_FIELDS = new Set(['passwordHash', 'tokenHash', 'newPasswordHash', 'password', 'token']);
+
+/** The event's data without its credential fields. */
+export function auditData(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !CREDENTIAL_FIELDS.has(field)));
+}
+
 const entryOf = (event: Recorded): AuditEntry => ({
   position: event.position.toString(),
   streamId: event.streamId,
   revision: event.revision,
   type: event.type,
-  data: event.data,
+  data: auditData(event.data),
   actor: event.metadata.actor,
   occurredAt: event.metadata.occurredAt,
   recordedAt: event.recordedAt,

@@ -29,11 +29,13 @@ export class AuthController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({
     summary: 'Forgotten password (R27, where the policy offers it): mails a single-use link when card and address match',
-    description: 'Answers 202 the same way whether or not the card and address match, so it reveals nothing.',
+    description:
+      'Answers 202 the same way, and in the same time, whether or not the card and address match, so it reveals nothing. ' +
+      'Three requests per card and per e-mail address and twenty per client address in an hour; beyond them 429 with Retry-After.',
   })
-  @ApiProblems(400, 404, 503)
-  async requestReset(@Body() body: PasswordResetRequestDto) {
-    await this.commandBus.execute(new RequestPasswordResetCommand({ ...body }));
+  @ApiProblems(400, 404, 429, 503)
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: Request) {
+    await this.commandBus.execute(new RequestPasswordResetCommand({ ...body, clientAddress: request.ip ?? 'unknown' }));
     return { accepted: true, detail: 'If the card number and address match our records, a reset link is on its way.' };
   }
 
@@ -55,7 +57,7 @@ export class StaffAuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Staff login (accounts with roles; the first admin comes from configuration)' })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 503)
   login(@Body() body: StaffLoginDto, @Req() request: Request): Promise<TokenResponse> {
     return this.commandBus.execute(new StaffLoginCommand({ ...body, clientAddress: request.ip ?? 'unknown' }));
   }

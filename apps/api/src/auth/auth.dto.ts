@@ -18,7 +18,7 @@ export class StaffLoginDto {
   @Matches(ID_PATTERN, { message: `staffId ${ID_MESSAGE}` })
   staffId!: string;
 
-  @ApiProperty({ example: 'change-me-now' })
+  @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @Length(1, 200)
   password!: string;

@@ -1,11 +1,11 @@
 import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guards';
 import { actorOf } from './responses';
 import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import { IDEMPOTENCY_FINGERPRINT_KEY, requestFingerprint } from './idempotency-fingerprint';
 import { ProblemException, problemType } from '@libs/platform';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
@@ -15,13 +15,16 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
 
 /**
- * Idempotency-Key on POSTs: a repeat with the same key and body gets the first answer and appends nothing;
- * the same key with another body is a 422. A repeat that arrives while the first is still running
+ * Idempotency-Key on POSTs: a repeat with the same key and body (its keys in any order) gets the first answer and
+ * appends nothing; the same key with another body is a 422. The store keeps a keyed fingerprint of the request. A repeat that arrives while the first is still running
  * (a double-clicked button) waits for the first answer instead of running again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_FINGERPRINT_KEY) private readonly fingerprintKey: Buffer,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -38,9 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const caller = request.principal ? actorOf(request.principal) : { kind: 'anonymous', id: request.ip };
     const key = `${caller.kind}:${caller.id}:${clientKey}`;
-    const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const fingerprint = requestFingerprint(this.fingerprintKey, request.method, request.originalUrl, request.body);
     const response = context.switchToHttp().getResponse<Response>();
     // Nest applies the handler's status only after interceptors finish, so read it from the handler itself.
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { callList, clearanceList, holdShelf, pickupLocations, pullList, type LocationDoc, type Page, type ReadModelStore } from '@libs/projections';
 import { ConsistentReads, READ_MODEL_STORE } from '@libs/platform';
+import { UnknownLocation } from '@libs/domain';
+import { LocationsService } from '@libs/application';
 
 export type StaffListName = 'hold-shelf' | 'clearance' | 'pull' | 'calls';
 
@@ -17,9 +19,18 @@ export class LocationListQuery {
 
 @QueryHandler(LocationListQuery)
 export class LocationListHandler implements IQueryHandler<LocationListQuery, Page<unknown>> {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {}
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly locations: LocationsService,
+  ) {}
 
-  execute({ list, locationId, offset, limit }: LocationListQuery): Promise<Page<unknown>> {
+  /** An unknown location has no lists: 404, not an empty page that reads as "nothing to do here". */
+  async execute(query: LocationListQuery): Promise<Page<unknown>> {
+    if (!(await this.locations.exists(query.locationId))) throw new UnknownLocation(query.locationId);
+    return this.list(query);
+  }
+
+  private list({ list, locationId, offset, limit }: LocationListQuery): Promise<Page<unknown>> {
     const page = { offset, limit };
     switch (list) {
       case 'hold-shelf':

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { DATE_MESSAGE, DATE_PATTERN, ID_MESSAGE, ID_PATTERN } from '@libs/application';
+import { DATE_MESSAGE, DATE_PATTERN, ID_MESSAGE, ID_PATTERN, IsNameText } from '@libs/application';
 
 export class CreateLocationDto {
   @ApiProperty({ example: 'central' })
@@ -11,6 +11,7 @@ export class CreateLocationDto {
   @ApiProperty({ example: '中央図書館' })
   @IsString()
   @Length(1, 200)
+  @IsNameText()
   name!: string;
 }
 
@@ -26,7 +27,8 @@ export class ClosedRangeDto {
   @ApiPropertyOptional({ example: '年末年始休館' })
   @IsOptional()
   @IsString()
-  @Length(0, 200)
+  @Length(1, 200)
+  @IsNameText()
   reason?: string;
 }
 

@@ -85,28 +85,28 @@ export class StaffLocationsController {
 
   @Get(':id/hold-shelf')
   @ApiOperation({ summary: 'The hold shelf: ready holds with last pickup day, most urgent first (paginated)' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 404)
   holdShelf(@Param() params: LocationIdParam, @Query() page: PageQueryDto, @Res({ passthrough: true }) response: Response) {
     return this.workingList('hold-shelf', params.id, page, response);
   }
 
   @Get(':id/clearance')
   @ApiOperation({ summary: 'Copies of expired or cancelled ready holds to take off the hold shelf (I4)' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 404)
   clearance(@Param() params: LocationIdParam, @Query() page: PageQueryDto, @Res({ passthrough: true }) response: Response) {
     return this.workingList('clearance', params.id, page, response);
   }
 
   @Get(':id/pull-list')
   @ApiOperation({ summary: 'Copies on the open shelf wanted for waiting holds (where holds on available titles are allowed)' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 404)
   pullList(@Param() params: LocationIdParam, @Query() page: PageQueryDto, @Res({ passthrough: true }) response: Response) {
     return this.workingList('pull', params.id, page, response);
   }
 
   @Get(':id/call-list')
   @ApiOperation({ summary: 'Ready holds whose patrons want a phone call, ring-only or voicemail (R14)' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 404)
   callList(@Param() params: LocationIdParam, @Query() page: PageQueryDto, @Res({ passthrough: true }) response: Response) {
     return this.workingList('calls', params.id, page, response);
   }

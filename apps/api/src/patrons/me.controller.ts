@@ -51,11 +51,14 @@ export class MeController {
 
   @Put('password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change the password online, proving the current one (R28)' })
-  @ApiProblems(400, 401, 403, 503)
+  @ApiOperation({
+    summary: 'Change the password online, proving the current one (R28)',
+    description: 'Wrong current passwords are throttled like failed logins, on the same counts: beyond them 429 with Retry-After.',
+  })
+  @ApiProblems(400, 401, 403, 429, 503)
   async changePassword(@Req() request: AuthenticatedRequest, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) response: Response): Promise<void> {
     const { position } = await this.commandBus.execute(
-      new ChangePasswordCommand({ ...body, cardNumber: cardOf(request), actor: actorOf(principalOf(request)) }),
+      new ChangePasswordCommand({ ...body, cardNumber: cardOf(request), clientAddress: request.ip ?? 'unknown', actor: actorOf(principalOf(request)) }),
     );
     withPosition(response, position);
   }

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnknownPatron, patronDecider, streamIds, type LocalDate, type PatronCommand, type PatronState } from '@libs/domain';
 import { CommandRunner, type Positioned, type Actor, commandWith } from '@libs/platform';
-import { hashPassword, passwordMatches } from '../auth/passwords';
+import { LoginGate, patronAccount } from '../auth/login';
+import { PasswordHashing } from '../auth/passwords';
 
 /** Staff register a patron at the counter (R1-R3: identity checked there). */
 export class RegisterPatronCommand extends commandWith<{
@@ -39,6 +40,8 @@ export class ChangePasswordCommand extends commandWith<{
   cardNumber: string;
   currentPassword: string;
   newPassword: string;
+  /** Wrong current passwords count like failed logins from this address. */
+  clientAddress: string;
   actor: Actor;
 }>() {}
 
@@ -61,7 +64,7 @@ export class RegisterPatronHandler implements ICommandHandler<RegisterPatronComm
     return this.commands.runForPosition(
       patronDecider,
       streamIds.patron(patron.cardNumber),
-      { type: 'RegisterPatron', ...patron, policy: this.commands.policy },
+      { type: 'RegisterPatron', ...patron, policy: this.commands.policy, today: this.commands.today() },
       { actor },
     );
   }
@@ -69,12 +72,15 @@ export class RegisterPatronHandler implements ICommandHandler<RegisterPatronComm
 
 @CommandHandler(IssuePasswordCommand)
 export class IssuePasswordHandler implements ICommandHandler<IssuePasswordCommand, Positioned> {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly hashing: PasswordHashing,
+  ) {}
   execute({ cardNumber, password, actor }: IssuePasswordCommand) {
     return onExistingPatron(
       this.commands,
       cardNumber,
-      async () => ({ type: 'SetPassword', cardNumber, passwordHash: await hashPassword(password), via: 'counter' }),
+      async () => ({ type: 'SetPassword', cardNumber, passwordHash: await this.hashing.hash(password), via: 'counter' }),
       actor,
     );
   }
@@ -96,20 +102,31 @@ export class RegisterEmailHandler implements ICommandHandler<RegisterEmailComman
   }
 }
 
-/** The hashes are computed here (slow on purpose); whether the proof suffices is the decider's rule (R28). */
+/**
+ * The hashes are computed here (slow on purpose); whether the proof suffices is the decider's rule (R28). The current
+ * password is checked through the login gate, on the patron's login counts: a stolen token tests no more guesses than
+ * the login form would allow. Only a proven current password is worth hashing the new one.
+ */
 @CommandHandler(ChangePasswordCommand)
 export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand, Positioned> {
-  constructor(private readonly commands: CommandRunner) {}
-  execute({ cardNumber, currentPassword, newPassword, actor }: ChangePasswordCommand) {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly gate: LoginGate,
+    private readonly hashing: PasswordHashing,
+  ) {}
+  async execute({ cardNumber, currentPassword, newPassword, clientAddress, actor }: ChangePasswordCommand): Promise<Positioned> {
+    this.hashing.refuseWhenFull();
     return onExistingPatron(
       this.commands,
       cardNumber,
-      async (patron) => ({
-        type: 'ChangePassword',
-        cardNumber,
-        currentPasswordMatches: await passwordMatches(patron.passwordHash, currentPassword),
-        newPasswordHash: await hashPassword(newPassword),
-      }),
+      async (patron) => {
+        const currentPasswordMatches = await this.gate.attempt(patronAccount(cardNumber), clientAddress, () =>
+          this.hashing.matches(patron.passwordHash, currentPassword),
+        );
+        // The decider refuses a wrong current password before it looks at the new hash.
+        const newPasswordHash = currentPasswordMatches ? await this.hashing.hash(newPassword) : '';
+        return { type: 'ChangePassword', cardNumber, currentPasswordMatches, newPasswordHash };
+      },
       actor,
     );
   }

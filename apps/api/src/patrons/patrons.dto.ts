@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { CARD_MESSAGE, CARD_PATTERN, DATE_MESSAGE, DATE_PATTERN } from '@libs/application';
+import { CARD_MESSAGE, CARD_PATTERN, DATE_MESSAGE, DATE_PATTERN, IsNameText } from '@libs/application';
 
 export class CreatePatronDto {
   @ApiProperty({ example: '123456789' })
@@ -10,6 +10,7 @@ export class CreatePatronDto {
   @ApiProperty({ example: '山田 花子' })
   @IsString()
   @Length(1, 200)
+  @IsNameText()
   name!: string;
 
   @ApiProperty({ example: '1990-05-01' })

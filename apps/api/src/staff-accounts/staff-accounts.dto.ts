@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { StaffRole } from '@libs/domain';
-import { ID_MESSAGE, ID_PATTERN, STAFF_ROLES } from '@libs/application';
+import { ID_MESSAGE, ID_PATTERN, IsNameText, STAFF_ROLES } from '@libs/application';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'sato' })
@@ -11,6 +11,7 @@ export class CreateStaffDto {
   @ApiProperty({ example: '佐藤' })
   @IsString()
   @Length(1, 200)
+  @IsNameText()
   name!: string;
 
   @ApiProperty({ enum: STAFF_ROLES, isArray: true, example: ['circulation'] })

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { streamIds, type HoldReady, type LocalDate, type TitleEvent } from '@libs/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { CalendarHasNoOpenDay, streamIds, type HoldReady, type LocalDate, type TitleEvent } from '@libs/domain';
 import { calendarOf, emailReadyHolds, lastPickupDay, locationsById, type HoldDoc } from '@libs/projections';
 import { type Recorded } from '@libs/platform';
+import { LocationFaults } from '@libs/application';
 import { pickupReminderDue } from './pickup-reminder-day';
 import { ReminderSweep } from './reminder-sweep';
 import { emptyReport, tally, type SweepReport } from './sweep-report';
@@ -15,6 +16,8 @@ const holdEnds = new Set(['HoldFulfilled', 'PickupExpired', 'HoldCancelled']);
  */
 @Injectable()
 export class PickupReminderSweep extends ReminderSweep {
+  @Inject(LocationFaults) private readonly faults!: LocationFaults;
+
   protected get logPart() {
     return 'pickup-reminders';
   }
@@ -32,9 +35,10 @@ export class PickupReminderSweep extends ReminderSweep {
     );
     for (const hold of holds) {
       const location = locations.get(hold.pickupLocationId);
-      const lastDay = lastPickupDay(hold, location);
-      if (!pickupReminderDue(today, hold.noticeDay as LocalDate, lastDay, openDaysBefore, calendarOf(location))) continue;
       try {
+        // Counted per hold: one location's calendar that cannot be counted leaves out its holds only.
+        const lastDay = lastPickupDay(hold, location);
+        if (!pickupReminderDue(today, hold.noticeDay as LocalDate, lastDay, openDaysBefore, calendarOf(location))) continue;
         const notice = await this.currentNotice(hold);
         if (!notice) continue;
         tally(
@@ -49,6 +53,7 @@ export class PickupReminderSweep extends ReminderSweep {
           }),
         );
       } catch (error) {
+        if (error instanceof CalendarHasNoOpenDay) this.faults.report(hold.pickupLocationId, 'pickup-reminders', error);
         report.errors += 1;
         this.logger.error({ err: error, holdId: hold.holdId }, 'pickup reminder not handled; the next run tries again');
       }

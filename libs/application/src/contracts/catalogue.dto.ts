@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { MaterialType } from '@libs/domain';
 import { ID_MESSAGE, ID_PATTERN, MATERIAL_TYPES } from './patterns';
+import { IsNameText } from './text';
 
 export class CreateTitleDto {
   @ApiProperty({ example: 'T-1001' })
@@ -12,12 +13,14 @@ export class CreateTitleDto {
   @ApiProperty({ example: '吾輩は猫である' })
   @IsString()
   @Length(1, 500)
+  @IsNameText()
   name!: string;
 
   @ApiPropertyOptional({ example: '夏目漱石' })
   @IsOptional()
   @IsString()
   @Length(1, 300)
+  @IsNameText()
   author?: string;
 
   @ApiProperty({ enum: MATERIAL_TYPES, example: 'book' })
@@ -28,6 +31,7 @@ export class CreateTitleDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @IsNameText()
   volume?: string;
 }
 

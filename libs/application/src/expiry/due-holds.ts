@@ -1,5 +1,5 @@
-import { expiryDay, type LocalDate } from '@libs/domain';
-import { calendarOf, dueReadyHolds, locationsById, titlesById, type DueReadyHold, type ReadModelStore } from '@libs/projections';
+import { DomainRuleViolation, expiryDay, type LocalDate } from '@libs/domain';
+import { calendarOf, dueReadyHolds, locationsById, titlesById, type CalendarFaultSink, type DueReadyHold, type ReadModelStore } from '@libs/projections';
 
 /** A ready hold whose pickup window is over, with what staff need to see why (R18, R30). */
 export interface DueHold extends DueReadyHold {
@@ -15,9 +15,12 @@ export function inNoticeOrder(a: Pick<DueHold, 'noticeDay' | 'holdId'>, b: Pick<
   return a.holdId < b.holdId ? -1 : a.holdId > b.holdId ? 1 : 0;
 }
 
-/** The ready holds due for expiry on `today`, judged on each pickup location's current calendar, in notice order. */
-export async function dueHolds(store: ReadModelStore, today: LocalDate): Promise<DueHold[]> {
-  const due = await dueReadyHolds(store, today);
+/**
+ * The ready holds due for expiry on `today`, judged on each pickup location's current calendar, in notice order.
+ * Holds at a location whose calendar cannot be counted go to `onFault`, and the others are listed.
+ */
+export async function dueHolds(store: ReadModelStore, today: LocalDate, onFault: CalendarFaultSink): Promise<DueHold[]> {
+  const due = await dueReadyHolds(store, today, onFault);
   const [locations, titles] = await Promise.all([
     locationsById(
       store,
@@ -29,14 +32,16 @@ export async function dueHolds(store: ReadModelStore, today: LocalDate): Promise
     ),
   ]);
   return due
-    .map((hold) => {
+    .flatMap((hold) => {
       const location = locations.get(hold.pickupLocationId);
-      return {
-        ...hold,
-        titleName: titles.get(hold.titleId)?.name ?? null,
-        pickupLocationName: location?.name ?? null,
-        expiryDay: expiryDay(hold.noticeDay, hold.pickupOpenDays, calendarOf(location)),
-      };
+      try {
+        const day = expiryDay(hold.noticeDay, hold.pickupOpenDays, calendarOf(location));
+        return [{ ...hold, titleName: titles.get(hold.titleId)?.name ?? null, pickupLocationName: location?.name ?? null, expiryDay: day }];
+      } catch (error) {
+        if (!(error instanceof DomainRuleViolation)) throw error;
+        onFault({ locationId: hold.pickupLocationId, holdId: hold.holdId, error });
+        return [];
+      }
     })
     .sort(inNoticeOrder);
 }

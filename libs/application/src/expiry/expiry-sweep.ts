@@ -1,10 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { PickupWindowNotOver, streamIds, titleDecider, type LocalDate, type TitleEvent } from '@libs/domain';
+import { DomainRuleViolation, PickupWindowNotOver, calendarProblems, streamIds, titleDecider, type LocalDate, type TitleEvent } from '@libs/domain';
 import type { ReadModelStore } from '@libs/projections';
 import { READ_MODEL_STORE, ROOT_LOGGER, requestContext, CommandRunner, laterPosition, ConsistentReads, type Actor } from '@libs/platform';
 import { HoldSlotLedger } from '../hold-slots/hold-slot-ledger';
+import { LocationFaults } from '../locations/location-faults';
 import { LocationsService } from '../locations/locations.service';
 import { dueHolds, inNoticeOrder, type DueHold } from './due-holds';
 import { runInLanes } from './lanes';
@@ -46,6 +47,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
     private readonly ledger: HoldSlotLedger,
     private readonly reads: ConsistentReads,
     private readonly status: SweepStatus,
+    private readonly faults: LocationFaults,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(SWEEP_LEASE) private readonly lease: SweepLease | null,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -61,7 +63,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
   /** The holds a sweep would expire on `day` (default today), with their last pickup and expiry days. */
   async due(day: LocalDate = this.today()): Promise<{ holds: DueHold[]; settled: boolean }> {
     const settled = await this.reads.settle();
-    return { holds: await dueHolds(this.readModels, day), settled };
+    return { holds: await dueHolds(this.readModels, day, ({ locationId, error }) => this.faults.report(locationId, 'expiry', error)), settled };
   }
 
   /** Runs a sweep once the ones already running in this process have finished. */
@@ -111,7 +113,11 @@ export class ExpirySweep implements BeforeApplicationShutdown {
     return requestContext.run(requestContext.current() ?? { correlationId: sweepId, requestId: sweepId }, async () => {
       const startedAt = this.commands.clock.now().toISOString();
       await this.settle();
-      const due = await dueHolds(this.readModels, today);
+      const leftOut: SweepReport['leftOut'] = [];
+      const due = await dueHolds(this.readModels, today, ({ locationId, holdId, error }) => {
+        this.faults.report(locationId, 'expiry', error);
+        leftOut.push({ holdId, locationId, reason: error.message });
+      });
       const report: SweepReport = {
         today,
         startedAt,
@@ -121,6 +127,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
         expired: [],
         stillOpen: [],
         alreadyEnded: [],
+        leftOut,
         position: null,
       };
       this.logger.info({ today, due: due.length }, 'expiry sweep started');
@@ -142,7 +149,12 @@ export class ExpirySweep implements BeforeApplicationShutdown {
 
       report.expired.sort(inNoticeOrder);
       report.finishedAt = this.commands.clock.now().toISOString();
-      const counts = { expired: report.expired.length, stillOpen: report.stillOpen.length, alreadyEnded: report.alreadyEnded.length };
+      const counts = {
+        expired: report.expired.length,
+        stillOpen: report.stillOpen.length,
+        alreadyEnded: report.alreadyEnded.length,
+        leftOut: report.leftOut.length,
+      };
       this.logger.info({ today, due: due.length, ...counts }, 'expiry sweep finished');
       return report;
     });
@@ -154,6 +166,13 @@ export class ExpirySweep implements BeforeApplicationShutdown {
       if (await this.reads.settle()) return;
     }
     throw new ReadModelsBehind('the read models did not reach the head of the event log; no hold was expired');
+  }
+
+  private leaveOut(hold: DueHold, calendars: Record<string, unknown>, error: DomainRuleViolation, report: SweepReport): void {
+    for (const leftOut of leaveOut(hold, calendars, error)) {
+      this.faults.report(leftOut.locationId, 'expiry', error);
+      report.leftOut.push(leftOut);
+    }
   }
 
   private async expire(hold: DueHold, today: LocalDate, actor: Actor, report: SweepReport): Promise<void> {
@@ -169,6 +188,7 @@ export class ExpirySweep implements BeforeApplicationShutdown {
         { actor },
       );
     } catch (error) {
+      if (error instanceof DomainRuleViolation && !(error instanceof PickupWindowNotOver)) return this.leaveOut(hold, calendars, error, report);
       if (!(error instanceof PickupWindowNotOver)) throw error;
       const { lastPickupDay, expiresOn } = error.details as { lastPickupDay: LocalDate; expiresOn: LocalDate };
       this.logger.debug({ holdId: hold.holdId, lastPickupDay, expiresOn }, 'pickup window lengthened since the read models listed it (R30); not expired');
@@ -197,6 +217,14 @@ export class ExpirySweep implements BeforeApplicationShutdown {
       handedOnTo: handedOn(events, data.copyId),
     } satisfies ExpiredHold);
   }
+}
+
+/** Names the location(s) whose calendar made the title refuse, and leaves the hold for a later sweep. */
+function leaveOut(hold: DueHold, calendars: Record<string, unknown>, error: DomainRuleViolation): SweepReport['leftOut'] {
+  const broken = Object.entries(calendars)
+    .filter(([, calendar]) => calendarProblems(calendar).length > 0)
+    .map(([locationId]) => locationId);
+  return (broken.length > 0 ? broken : [hold.pickupLocationId]).map((locationId) => ({ holdId: hold.holdId, locationId, reason: error.message }));
 }
 
 function handedOn(events: readonly TitleEvent[], copyId: string): HandedOn | null {

@@ -21,6 +21,13 @@ export interface ExpiredHold {
   handedOnTo: HandedOn | null;
 }
 
+export interface LeftOutHold {
+  holdId: string;
+  /** The location whose calendar failed. */
+  locationId: string;
+  reason: string;
+}
+
 /** The title refused: a closure the read models had not shown yet lengthened the window (R30). */
 export interface WindowStillOpen {
   holdId: string;
@@ -41,6 +48,11 @@ export interface SweepReport {
   stillOpen: WindowStillOpen[];
   /** Listed as due but no longer ready on the title (picked up, cancelled, or expired by an earlier sweep): nothing appended. */
   alreadyEnded: string[];
+  /**
+   * Left for a later sweep because a location's calendar cannot be counted (CalendarHasNoOpenDay): the holds of that
+   * location, and holds whose copy would go to a hold there. Every other hold was swept; /health names the location.
+   */
+  leftOut: LeftOutHold[];
   /** Global position of the last event the sweep appended, for read-your-writes. */
   position: bigint | null;
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { pickupDeadline, patronDecider, streamIds, titleDecider } from '@libs/domain';
+import { CalendarHasNoOpenDay, pickupDeadline, patronDecider, streamIds, titleDecider } from '@libs/domain';
 import type { NotificationLookups, PatronContact } from '@libs/notifications';
 import { pickupLocation, titleInfo, type ReadModelStore } from '@libs/projections';
 import { READ_MODEL_STORE, CommandRunner } from '@libs/platform';
+import { LocationFaults } from '../locations/location-faults';
 import { LocationsService } from '../locations/locations.service';
 
 /**
@@ -15,6 +16,7 @@ export class NotificationLookupsService implements NotificationLookups {
   constructor(
     private readonly commands: CommandRunner,
     private readonly locations: LocationsService,
+    private readonly faults: LocationFaults,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
@@ -36,6 +38,14 @@ export class NotificationLookupsService implements NotificationLookups {
     const hold = title.holds[holdId];
     if (!hold || hold.status !== 'ready' || !hold.noticeDay || !hold.pickupOpenDays) return null;
     const location = await this.locations.load(hold.pickupLocationId);
-    return pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
+    try {
+      return pickupDeadline(hold.noticeDay, hold.pickupOpenDays, location.calendar);
+    } catch (error) {
+      // Retrying would never help (the mail reactor retries an event until it goes through, holding every later
+      // mail back): the patron is told the day as it was at notice time, and /health names the location.
+      if (!(error instanceof CalendarHasNoOpenDay)) throw error;
+      this.faults.report(hold.pickupLocationId, 'mail', error);
+      return hold.lastPickupDay;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { LocationCalendar } from '../events';
 import { isLocalDate } from './local-date';
+import { longestClosure, MAX_CLOSED_DAYS_IN_A_ROW } from './open-days';
 
 const CALENDAR_FIELDS = ['weeklyClosedDays', 'closedDates', 'closedRanges', 'closedOnNationalHolidays', 'closedDayAfterNationalHoliday'];
 
@@ -7,8 +8,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Everything wrong with a calendar that staff entered (it arrives as JSON), one sentence per problem;
- * empty when it is a valid LocationCalendar. A week closed on all seven days is refused here; a closed
- * range of years is caught when counting (CalendarHasNoOpenDay).
+ * empty when it is a valid LocationCalendar. A week closed on all seven days is refused here, and so is any
+ * closure of more than MAX_CLOSED_DAYS_IN_A_ROW days (R30), whatever closes them: such a calendar would make
+ * counting open days fail (CalendarHasNoOpenDay) for every hold at the location.
  */
 export function calendarProblems(calendar: unknown): string[] {
   if (!isRecord(calendar)) return ['the calendar must be an object'];
@@ -43,6 +45,12 @@ export function calendarProblems(calendar: unknown): string[] {
   for (const flag of ['closedOnNationalHolidays', 'closedDayAfterNationalHoliday'] as const) {
     if (typeof calendar[flag] !== 'boolean') problems.push(`${flag}: must be true or false`);
   }
+  if (problems.length > 0) return problems;
+  const closure = longestClosure(calendar as unknown as LocationCalendar);
+  if (closure && closure.days > MAX_CLOSED_DAYS_IN_A_ROW)
+    problems.push(
+      `closes the location from ${closure.from} to ${closure.to}, ${closure.days} days in a row with no open day (at most ${MAX_CLOSED_DAYS_IN_A_ROW}, R30)`,
+    );
   return problems;
 }
 

@@ -51,4 +51,14 @@ describe('R30: validating a calendar staff entered', () => {
     expect(calendarProblems(null)).toEqual(['the calendar must be an object']);
     expect(calendarProblems([])).toEqual(['the calendar must be an object']);
   });
+
+  it('refuses a closure of more than a year in a row, counting what closes the days around it; a year exactly is accepted', () => {
+    const years = calendarProblems(calendarWith({ closedRanges: [{ from: '2026-12-01', to: '2030-12-31' }] }));
+    expect(years).toEqual([expect.stringContaining('2026-12-01 to 2030-12-31, 1492 days in a row with no open day (at most 366, R30)')]);
+    // 364 days of range to a Sunday, then the weekly Monday closure and two closed dates join it: 367 days in a row.
+    const joined = calendarWith({ weeklyClosedDays: [1], closedDates: ['2027-11-30', '2027-12-01'], closedRanges: [{ from: '2026-11-30', to: '2027-11-28' }] });
+    expect(calendarProblems(joined)).toEqual([expect.stringContaining('2026-11-30 to 2027-12-01, 367 days in a row')]);
+    expect(calendarProblems(calendarWith({ closedRanges: [{ from: '2027-01-01', to: '2027-12-31' }] }))).toEqual([]);
+    expect(calendarProblems(calendarWith({ closedRanges: [{ from: '2028-01-01', to: '2028-12-31' }] }))).toEqual([]);
+  });
 });

@@ -12,6 +12,13 @@ import { isNationalHoliday } from './national-holidays';
 /** Counting gives up after this many closed days in a row: a calendar closed for 3 years is a data error. */
 export const OPEN_DAY_SEARCH_HORIZON_DAYS = 3 * 366;
 
+/**
+ * R30: the longest closure a calendar may have, counting every reason a day is closed. A location closed for more
+ * than a year is no pickup location (staff stop offering it), and the limit keeps every count of open days far
+ * inside the search horizon, so no calendar staff can save makes counting fail.
+ */
+export const MAX_CLOSED_DAYS_IN_A_ROW = 366;
+
 const SATURDAY = 6;
 const SUNDAY = 0;
 
@@ -91,6 +98,29 @@ export function nthOpenDayAfter(day: LocalDate, n: number, calendar: LocationCal
     }
   }
   return fromEpochDay(current);
+}
+
+/** The longest run of closed days that takes in a one-off closure (closedDates, closedRanges); null when there is none. */
+export function longestClosure(calendar: LocationCalendar): { from: LocalDate; to: LocalDate; days: number } | null {
+  // Only one-off closures can run for long: weekly closing days leave a weekday open, and holidays come a few at a time.
+  // Each one-off closure is grown day by day over whatever else closes the days around it; runs that meet merge.
+  const spans = [
+    ...calendar.closedDates.map((day) => [toEpochDay(day), toEpochDay(day)]),
+    ...calendar.closedRanges.map((range) => [toEpochDay(range.from), toEpochDay(range.to)]),
+  ].sort((a, b) => a[0] - b[0]);
+  const isOpen = (epochDay: number) => isOpenEpochDay(epochDay, calendar);
+  let longest: { from: number; to: number } | null = null;
+  let runEnd = Number.NEGATIVE_INFINITY;
+  for (const [from] of spans) {
+    if (from <= runEnd) continue;
+    let start = from;
+    while (start - 1 > from - OPEN_DAY_SEARCH_HORIZON_DAYS && !isOpen(start - 1)) start -= 1;
+    let end = from;
+    while (end + 1 < from + 2 * OPEN_DAY_SEARCH_HORIZON_DAYS && !isOpen(end + 1)) end += 1;
+    runEnd = end;
+    if (!longest || end - start > longest.to - longest.from) longest = { from: start, to: end };
+  }
+  return longest && { from: fromEpochDay(longest.from), to: fromEpochDay(longest.to), days: longest.to - longest.from + 1 };
 }
 
 /** Open days in the half-open interval (from, to]: how many open days come after `from` up to and including `to`. */

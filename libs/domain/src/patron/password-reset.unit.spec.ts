@@ -5,6 +5,7 @@ import { given, violationOf } from '../test/given';
 import { CARD, emailRegistered, passwordSet, patronRegistered } from '../test/patron-fixtures';
 import type { CompletePasswordReset, RequestPasswordReset } from './patron-commands';
 import { patronDecider } from './patron-decider';
+import { checkOnlinePasswordReset, checkPasswordResetToken } from './password-reset';
 
 const EXPIRES = '2026-06-01T10:00:00.000Z';
 const requestReset = (policyId: 'library-a' | 'library-b', email = 'hanako@example.jp', tokenHash = 'token-1'): RequestPasswordReset => ({
@@ -95,6 +96,45 @@ describe('R27: forgotten password', () => {
     expect(() => given(patronDecider, [...history, resetRequested('token-2')]).when(completeReset('token-1'))).toThrow(PasswordResetTokenInvalid);
     expect(() => given(patronDecider, withEmail).when(completeReset())).toThrow(PasswordResetTokenInvalid);
     expect(() => given(patronDecider, []).when(completeReset())).toThrow(PasswordResetTokenInvalid);
+  });
+
+  it('R27: the token is checked without a new password (the API asks before hashing one), refusing exactly what the decision refuses', () => {
+    const history = [...withEmail, resetRequested()];
+    const outcome = (check: () => unknown) => {
+      try {
+        check();
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    const cases: [PatronEvent[], CompletePasswordReset][] = [
+      [history, completeReset()],
+      [history, completeReset('token-x')],
+      [history, completeReset('token-1', '2026-06-01T10:00:00Z')],
+      [history, completeReset('token-1', '2026-06-01T09:30:00Z', 'library-a')],
+      [withEmail, completeReset()],
+      [[], completeReset()],
+    ];
+    const outcomes = cases.map(([events, command]) => {
+      const { state, when } = given(patronDecider, events);
+      const { newPasswordHash: _notNeeded, ...tokenOnly } = command;
+      return { checked: outcome(() => checkPasswordResetToken(tokenOnly, state)), decided: outcome(() => when(command)) };
+    });
+    for (const { checked, decided } of outcomes) expect(checked).toBe(decided);
+    expect(outcomes.map(({ checked }) => checked)).toEqual([
+      'accepted',
+      'PasswordResetTokenInvalid',
+      'PasswordResetTokenExpired',
+      'PasswordResetNotOffered',
+      'PasswordResetTokenInvalid',
+      'PasswordResetTokenInvalid',
+    ]);
+  });
+
+  it('R27: whether resets are offered online is answered from the policy alone', () => {
+    expect(() => checkOnlinePasswordReset(policyPresets['library-a'])).toThrow(PasswordResetNotOffered);
+    expect(() => checkOnlinePasswordReset(policyPresets['library-b'])).not.toThrow();
   });
 
   it('a password changed otherwise also voids a pending link', () => {

@@ -10,6 +10,8 @@ export interface RegisterPatron {
   cardExpiresOn: LocalDate;
   wideArea: boolean;
   policy: Policy;
+  /** The library's local day of registration: the birth date may not be after it, the card expiry not before it. */
+  today: LocalDate;
 }
 
 /** At the counter only (R4: an expired card is renewed there). */

@@ -1,5 +1,13 @@
 import { requireLocalDate } from '../calendar/local-date';
-import { InvalidCardNumber, InvalidEmail, PasswordNotIssued, PatronAlreadyRegistered, UnknownPatron } from '../errors';
+import {
+  BirthDateInTheFuture,
+  CardExpiresInThePast,
+  InvalidCardNumber,
+  InvalidEmail,
+  PasswordNotIssued,
+  PatronAlreadyRegistered,
+  UnknownPatron,
+} from '../errors';
 import type { PatronEvent } from '../events';
 import type { RegisterEmail, RegisterPatron, RenewCard, SetPassword } from './patron-commands';
 import type { PatronState } from './patron-state';
@@ -17,6 +25,9 @@ export function registerPatron(command: RegisterPatron, state: PatronState): Pat
   const { cardNumber, name, wideArea } = command;
   const birthDate = requireLocalDate(command.birthDate, 'birthDate');
   const cardExpiresOn = requireLocalDate(command.cardExpiresOn, 'cardExpiresOn');
+  const today = requireLocalDate(command.today, 'today');
+  if (birthDate > today) throw new BirthDateInTheFuture({ birthDate, today });
+  if (cardExpiresOn < today) throw new CardExpiresInThePast({ cardExpiresOn, today });
   return [{ type: 'PatronRegistered', data: { cardNumber, name, birthDate, cardExpiresOn, wideArea } }];
 }
 

@@ -1,4 +1,4 @@
-import { InvalidCardNumber, InvalidDate, InvalidEmail, PatronAlreadyRegistered, UnknownPatron } from '../errors';
+import { BirthDateInTheFuture, CardExpiresInThePast, InvalidCardNumber, InvalidDate, InvalidEmail, PatronAlreadyRegistered, UnknownPatron } from '../errors';
 import { policyPresets } from '../policy/presets';
 import { given, violationOf } from '../test/given';
 import { CARD, emailRegistered, passwordSet, patronRegistered } from '../test/patron-fixtures';
@@ -13,6 +13,7 @@ const register = (overrides: Partial<RegisterPatron> = {}): RegisterPatron => ({
   cardExpiresOn: '2028-03-31',
   wideArea: false,
   policy: policyPresets['library-b'],
+  today: '2026-11-23',
   ...overrides,
 });
 
@@ -34,6 +35,12 @@ describe('patron registration at the counter', () => {
     expect(() => given(patronDecider, [patronRegistered()]).when(register())).toThrow(PatronAlreadyRegistered);
     expect(() => given(patronDecider, []).when(register({ birthDate: '1990-02-30' }))).toThrow(InvalidDate);
     expect(() => given(patronDecider, []).when(register({ cardExpiresOn: 'never' }))).toThrow(/cardExpiresOn/);
+  });
+
+  it('refuses a birth date after today and a card that has already expired (R4); today itself is fine for both', () => {
+    expect(() => given(patronDecider, []).when(register({ birthDate: '2026-11-24' }))).toThrow(BirthDateInTheFuture);
+    expect(() => given(patronDecider, []).when(register({ cardExpiresOn: '2026-11-22' }))).toThrow(CardExpiresInThePast);
+    expect(given(patronDecider, []).when(register({ birthDate: '2026-11-23', cardExpiresOn: '2026-11-23' }))).toHaveLength(1);
   });
 
   describe.each([

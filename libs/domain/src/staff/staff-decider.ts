@@ -11,6 +11,8 @@ export interface CreateStaffAccount {
   roles: StaffRole[];
   /** Hashed by the API: the domain never sees a password. */
   passwordHash: string;
+  /** Every staff id already taken (each its own stream): a new id may not differ from one of them by case only. */
+  takenStaffIds: readonly string[];
 }
 
 export type StaffCommand = CreateStaffAccount;
@@ -42,6 +44,10 @@ function decideStaff(command: StaffCommand, state: StaffState): StaffEvent[] {
   switch (command.type) {
     case 'CreateStaffAccount': {
       if (state.exists) throw new StaffAccountAlreadyExists(command.staffId);
+      // "ADMIN" beside "admin" would read as the same person in the audit and the console.
+      const folded = command.staffId.toLowerCase();
+      const lookalike = command.takenStaffIds.find((taken) => taken.toLowerCase() === folded);
+      if (lookalike !== undefined) throw new StaffAccountAlreadyExists(lookalike);
       const problems: string[] = [];
       if (command.name.trim().length === 0) problems.push('the name is empty');
       if (command.roles.length === 0) problems.push('give at least one role');

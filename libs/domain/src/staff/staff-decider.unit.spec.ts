@@ -9,6 +9,7 @@ const create = (overrides: Partial<CreateStaffAccount> = {}): CreateStaffAccount
   name: 'Sato',
   roles: ['circulation'],
   passwordHash: '$argon2id$hash',
+  takenStaffIds: [],
   ...overrides,
 });
 
@@ -25,6 +26,13 @@ describe('staff accounts', () => {
       roles: ['circulation', 'admin'],
       passwordHash: '$argon2id$hash',
     });
+  });
+
+  it('refuses an id that differs from a taken one by case only ("ADMIN" beside "admin")', () => {
+    const violation = violationOf(() => given(staffDecider, []).when(create({ staffId: 'ADMIN', takenStaffIds: ['sato', 'admin'] })));
+    expect(violation).toBeInstanceOf(StaffAccountAlreadyExists);
+    expect(violation.details).toEqual({ staffId: 'admin' });
+    expect(given(staffDecider, []).when(create({ staffId: 'admin2', takenStaffIds: ['admin'] }))).toHaveLength(1);
   });
 
   it('refuses a second account with the same id', () => {

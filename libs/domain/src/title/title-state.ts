@@ -59,6 +59,26 @@ export interface TitleState {
   holdsPlaced: number;
 }
 
+/**
+ * A record keyed by ids staff or the API chose, without a prototype: a copy named "valueOf", "constructor" or
+ * "__proto__" is one more key, never a property inherited from Object.prototype.
+ */
+export function idRecord<T>(...sources: Readonly<Record<string, T>>[]): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, ...sources);
+}
+
+function withEntry<T>(record: Readonly<Record<string, T>>, id: string, value: T): Record<string, T> {
+  const next = idRecord(record);
+  next[id] = value;
+  return next;
+}
+
+function withoutEntry<T>(record: Readonly<Record<string, T>>, id: string): Record<string, T> {
+  const next = idRecord(record);
+  delete next[id];
+  return next;
+}
+
 export const initialTitleState: TitleState = {
   exists: false,
   titleId: null,
@@ -66,9 +86,9 @@ export const initialTitleState: TitleState = {
   author: null,
   materialType: null,
   volume: null,
-  copies: {},
-  holds: {},
-  awaitingClearance: {},
+  copies: idRecord(),
+  holds: idRecord(),
+  awaitingClearance: idRecord(),
   holdsPlaced: 0,
 };
 
@@ -77,19 +97,18 @@ export const isLive = (hold: HoldState): boolean => hold.status === 'waiting' ||
 function withCopy(state: TitleState, copyId: string, change: Partial<CopyState>): TitleState {
   const copy = state.copies[copyId];
   if (!copy) return state;
-  return { ...state, copies: { ...state.copies, [copyId]: { ...copy, ...change } } };
+  return { ...state, copies: withEntry(state.copies, copyId, { ...copy, ...change }) };
 }
 
 function withHold(state: TitleState, holdId: string, change: Partial<HoldState>): TitleState {
   const hold = state.holds[holdId];
   if (!hold) return state;
-  return { ...state, holds: { ...state.holds, [holdId]: { ...hold, ...change } } };
+  return { ...state, holds: withEntry(state.holds, holdId, { ...hold, ...change }) };
 }
 
 function offHoldShelf(state: TitleState, copyId: string): TitleState {
   if (!(copyId in state.awaitingClearance)) return state;
-  const { [copyId]: _cleared, ...awaitingClearance } = state.awaitingClearance;
-  return { ...state, awaitingClearance };
+  return { ...state, awaitingClearance: withoutEntry(state.awaitingClearance, copyId) };
 }
 
 /** The copy no longer serves `holdId`; if it sits on the hold shelf it now awaits clearance (I4). */
@@ -98,7 +117,7 @@ function releaseCopy(state: TitleState, copyId: string, holdId: string): TitleSt
   if (!copy || copy.holdId !== holdId) return state;
   const released = withCopy(state, copyId, { holdId: undefined });
   if (copy.status !== 'on-hold-shelf') return released;
-  return { ...released, awaitingClearance: { ...released.awaitingClearance, [copyId]: { holdId, locationId: copy.locationId } } };
+  return { ...released, awaitingClearance: withEntry(released.awaitingClearance, copyId, { holdId, locationId: copy.locationId }) };
 }
 
 export function evolveTitle(state: TitleState, event: TitleEvent): TitleState {
@@ -109,7 +128,7 @@ export function evolveTitle(state: TitleState, event: TitleEvent): TitleState {
     }
     case 'CopyAdded': {
       const { copyId, locationId, loanable } = event.data;
-      return { ...state, copies: { ...state.copies, [copyId]: { copyId, locationId, loanable, status: 'on-shelf' } } };
+      return { ...state, copies: withEntry<CopyState>(state.copies, copyId, { copyId, locationId, loanable, status: 'on-shelf' }) };
     }
     case 'CopyCheckedOut': {
       const { copyId, cardNumber, dueOn, locationId } = event.data;
@@ -134,7 +153,7 @@ export function evolveTitle(state: TitleState, event: TitleEvent): TitleState {
         lastPickupDay: null,
         placedSeq: state.holdsPlaced,
       };
-      return { ...state, holds: { ...state.holds, [holdId]: hold }, holdsPlaced: state.holdsPlaced + 1 };
+      return { ...state, holds: withEntry(state.holds, holdId, hold), holdsPlaced: state.holdsPlaced + 1 };
     }
     case 'HoldInTransit': {
       const { holdId, copyId, fromLocationId } = event.data;

@@ -7,7 +7,8 @@ const toBool = ({ value }: { value: unknown }) =>
 
 /**
  * Every environment variable the product reads, with its default. The defaults give the embedded mode:
- * lmdb event store under ./data, read models in memory, mails written to ./data/outbox.
+ * lmdb event store under ./data, read models in memory, mails written to ./data/outbox, HTTP on 127.0.0.1.
+ * No secret has a default: what is in this file is public.
  * The property names ARE the variable names, so an error message names the variable to fix.
  */
 export class AppConfig {
@@ -24,9 +25,10 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** Loopback unless told otherwise: a development start is not reachable from the network (docker compose sets 0.0.0.0). */
   @IsString()
   @IsNotEmpty()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -42,6 +44,13 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^(esdb|esdb\+discover|kurrentdb|kdb):\/\/.+/, { message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// connection string' })
   EVENTSTORE_CONNECTION_STRING?: string = undefined;
+
+  /** How long one EventStoreDB call may take; past it the request gets 503 event-store-unavailable. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  EVENTSTORE_CALL_TIMEOUT_MS = 10_000;
 
   @IsIn(['memory', 'redis'])
   READ_MODEL_STORE: 'memory' | 'redis' = 'memory';
@@ -67,10 +76,14 @@ export class AppConfig {
   @IsString()
   LIBRARY_NAME?: string = undefined;
 
-  /** Signs patron and staff tokens. The default is refused when NODE_ENV=production. */
+  /**
+   * Signs patron and staff tokens. Unset, the api generates one at its first start and keeps it in
+   * DATA_DIR/secrets/token-secret (libs/platform/src/config/token-secret.ts); required and strong when NODE_ENV=production.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'TOKEN_SECRET must be at least 32 characters' })
-  TOKEN_SECRET = 'development-only-token-secret-change-me!';
+  TOKEN_SECRET?: string = undefined;
 
   @Transform(toInt)
   @IsInt()
@@ -83,9 +96,11 @@ export class AppConfig {
   @Matches(/^[a-z0-9._-]{3,64}$/i, { message: 'STAFF_ADMIN_ID must be 3-64 letters, digits, ".", "_" or "-"' })
   STAFF_ADMIN_ID = 'admin';
 
+  /** Unset, the first administrator gets a random password printed once at its creation; required and strong when NODE_ENV=production. */
+  @IsOptional()
   @IsString()
   @MinLength(8, { message: 'STAFF_ADMIN_PASSWORD must be at least 8 characters' })
-  STAFF_ADMIN_PASSWORD = 'change-me-now';
+  STAFF_ADMIN_PASSWORD?: string = undefined;
 
   @IsIn(['outbox', 'smtp'])
   MAIL_TRANSPORT: 'outbox' | 'smtp' = 'outbox';
@@ -140,6 +155,3 @@ export class AppConfig {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'EXPIRY_SWEEP_AT must be HH:MM' })
   EXPIRY_SWEEP_AT = '00:05';
 }
-
-export const DEFAULT_TOKEN_SECRET = new AppConfig().TOKEN_SECRET;
-export const DEFAULT_STAFF_ADMIN_PASSWORD = new AppConfig().STAFF_ADMIN_PASSWORD;

@@ -1,12 +1,13 @@
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { EventStore } from '@libs/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, EVENT_STORE, REDIS } from '../tokens';
 import { HealthChecks } from './health-checks';
+import { OpsAccess } from './ops-access';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly checks: HealthChecks,
+    private readonly access: OpsAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(REDIS) private readonly redis: Redis | null,
@@ -42,10 +44,19 @@ export class HealthController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Which adapters are in use and whether each answers (200 when all do, 503 otherwise)' })
+  @ApiOperation({
+    summary: 'Whether the service is up (200) or not (503)',
+    description:
+      'Anyone gets `{ status }`. The machine itself (loopback, not through a proxy) and staff tokens also get which adapters are in use, each check and why one is down.',
+  })
   @ApiResponse({ status: 200, description: 'Everything answers' })
-  @ApiResponse({ status: 503, description: 'Something does not answer; `error` names it' })
-  async check(@Res({ passthrough: true }) response: Response) {
+  @ApiResponse({ status: 503, description: 'Something does not answer; `error` names it (operators)' })
+  async check(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const result = await this.details(response);
+    return (await this.access.allows(request)) ? result : { status: (result as { status?: string }).status };
+  }
+
+  private async details(response: Response) {
     const adapters = {
       eventStore: this.eventStore.adapter,
       readModels: this.config.READ_MODEL_STORE,

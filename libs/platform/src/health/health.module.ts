@@ -5,14 +5,16 @@ import { HealthChecks } from './health-checks';
 import { HealthController } from './health.controller';
 import { METRICS_REGISTRY } from './metrics-registry';
 import { MetricsController } from './metrics.controller';
+import { OpsAccess } from './ops-access';
 
-/** /health (every adapter, and each part that registers a check) and /metrics, in every process. */
+/** /health (every adapter, and each part that registers a check) and /metrics, in every process; the details for operators only (OpsAccess). */
 @Global()
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, MetricsController],
   providers: [
     HealthChecks,
+    OpsAccess,
     {
       provide: METRICS_REGISTRY,
       useFactory: () => {
@@ -22,6 +24,6 @@ import { MetricsController } from './metrics.controller';
       },
     },
   ],
-  exports: [HealthChecks, METRICS_REGISTRY],
+  exports: [HealthChecks, OpsAccess, METRICS_REGISTRY],
 })
 export class HealthModule {}

@@ -93,9 +93,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * A 5xx we answer on purpose (the maintenance window R29, a Retry-After refusal) is the service working as
+ * designed: one info line naming it, no stack. Anything else at 5xx is a failure, logged in full.
+ */
+const isDeliberate = (error: unknown) => error instanceof ProblemException || error instanceof DomainRuleViolation;
+
+/** Set on a response that answers a deliberate refusal, so the access log does not report it as a failure. */
+export const DELIBERATE_REFUSAL = 'deliberateRefusal';
+
+export function isDeliberateRefusal(response: { locals?: Record<string, unknown> }): boolean {
+  return response.locals?.[DELIBERATE_REFUSAL] === true;
+}
+
 function sendProblem(error: unknown, request: Request, response: Response, logger: Logger) {
   const { problem, headers } = toProblem(error);
-  if (problem.status >= 500) logger.error({ err: error, path: request.url }, 'request failed');
+  if (problem.status >= 500 && isDeliberate(error)) {
+    response.locals[DELIBERATE_REFUSAL] = true;
+    logger.info({ problem: problem.type, status: problem.status, path: request.path }, 'request refused');
+  } else if (problem.status >= 500) logger.error({ err: error, path: request.path }, 'request failed');
   if (response.headersSent) return;
   response
     .status(problem.status)

@@ -22,8 +22,8 @@ const described: Record<number, string> = {
   409: 'Refused by a hold rule or by the current state (the problem names the rule, e.g. R7, R19)',
   413: 'Request body too large',
   422: 'Idempotency-Key reused with another body, or a value the rules reject',
-  429: 'Too many failed logins (Retry-After says when to try again)',
-  503: 'Maintenance window (R29), or the event store or Redis is unreachable (Retry-After)',
+  429: 'Too many failed logins or password-reset requests (Retry-After says when to try again)',
+  503: 'Maintenance window (R29), the event store or Redis unreachable, or password hashing busy (Retry-After)',
 };
 
 /** Documents the problem+json answers an endpoint can give. */

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ProblemException } from './problem-details.filter';
 import { problemType } from './problem';
+import { wireTextProblemsIn } from './wire-text';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
@@ -39,19 +40,46 @@ const prototypeKeys = (fields: string[]) =>
     errors: fields.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
   });
 
+const notText = (fields: { field: string; messages: string[] }[]) =>
+  new ProblemException({
+    type: problemType('validation-failed'),
+    title: 'Invalid request',
+    status: 400,
+    detail: `Fix these fields: ${fields.map((entry) => entry.field).join(', ')}`,
+    errors: fields,
+  });
+
+/** A validator that threw (class-validator's isEmail on an unpaired surrogate does) judged the input, not the server. */
+const validatorThrew = (metadata: ArgumentMetadata) =>
+  new ProblemException({
+    type: problemType('validation-failed'),
+    title: 'Invalid request',
+    status: 400,
+    detail: `The ${metadata.type} could not be checked; fix its text fields.`,
+    errors: [{ field: `(${metadata.type})`, messages: ['a field could not be read as text'] }],
+  });
+
 /**
- * class-validator on every body and query: unknown fields refused, every bad field listed (I8). A JSON body that
- * is not an object (the parser accepts any JSON value) is refused here, before class-transformer sees it.
+ * class-validator on every body, query and path parameter: unknown fields refused, every bad field listed (I8). A JSON
+ * body that is not an object (the parser accepts any JSON value) is refused here, before class-transformer sees it;
+ * so is any string that is not text (an unpaired surrogate, a NUL), whatever field it is in.
  */
 class ProductValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type === 'body' || metadata.type === 'query') && this.toValidate(metadata)) {
+    if ((metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') && this.toValidate(metadata)) {
       const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
       if (metadata.type === 'body' && value !== undefined && !isObject) throw notAnObject();
       const refused = prototypeKeysIn(value);
       if (refused.length > 0) throw prototypeKeys(refused);
+      const garbled = wireTextProblemsIn(value);
+      if (garbled.length > 0) throw notText(garbled);
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
+      throw validatorThrew(metadata);
+    }
   }
 }
 
