@@ -66,7 +66,8 @@ export class ReactorRunner {
     const { state, position, error, consecutiveFailures } = this.runner.status();
     return {
       name: this.name,
-      state: state === 'stopped' || state === 'failed' ? 'stopped' : state === 'retrying' ? 'failing' : 'running',
+      // Failing from the first failure until the events it stopped on went through (or it reached the head again).
+      state: state === 'stopped' || state === 'failed' ? 'stopped' : state === 'retrying' || consecutiveFailures > 0 ? 'failing' : 'running',
       position: position?.toString() ?? null,
       consecutiveFailures,
       lastError: error,

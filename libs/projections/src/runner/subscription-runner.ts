@@ -252,7 +252,10 @@ export class SubscriptionRunner {
       }
     }
     if (session === this.session && this.caughtUp && this.buffer.length === 0 && this.state === 'catching-up') {
+      // Everything up to the head went through: whatever failed before is behind it.
       this.state = 'live';
+      this.consecutiveFailures = 0;
+      this.error = null;
       this.logger.info({ runner: this.name, position: this.position?.toString() ?? null }, `${this.name}: live`);
     }
   }
